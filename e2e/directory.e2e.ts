@@ -1,0 +1,67 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launchBrowser, signIn } from "./browser.js";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: "fr-FR", viewport: { width: 1400, height: 900 } });
+});
+afterAll(async () => browser?.close());
+
+describe("staff in the directory", () => {
+  it("signs in with the demo staff login", async () => {
+    await signIn(page);
+    await expect(page.getByTestId("cluster-name").textContent()).resolves.toMatch(/Mécagrappe/);
+  });
+
+  it("refuses a wrong password with a message", async () => {
+    const other = await browser.newPage({ locale: "fr-FR" });
+    await other.goto(`${baseUrl()}/`);
+    await other.getByTestId("login-email").fill("claire.staff@demo.grappe.test");
+    await other.getByTestId("login-password").fill("mauvais-mot-de-passe");
+    await other.getByTestId("login-submit").click();
+    await other.getByRole("alert").waitFor();
+    expect(other.url()).toMatch(/login|\/$/);
+    await other.close();
+  });
+
+  it("searches across names, trades and towns, French plurals and accents included", async () => {
+    await page.goto(`${baseUrl()}/c/demo/members`);
+    await page.getByTestId("directory-search").fill("traitements thermiques");
+    // Typing narrows the list to the companies whose text matches (names, descriptions, trades, town).
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="directory-row"]')];
+      return (
+        rows.length > 0 && rows.length < 25 && rows.some((r) => /traitements? thermiques?/i.test(r.textContent ?? ""))
+      );
+    });
+    const rows = await page.getByTestId("directory-row").allTextContents();
+    expect(rows.some((r) => /Traitements Thermiques/.test(r))).toBe(true);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("traitements thermiques");
+  });
+
+  it("opens a company and edits it, with inline validation", async () => {
+    await page.getByTestId("directory-row").first().getByRole("link").first().click();
+    await page.getByTestId("member-title").waitFor();
+    const title = await page.getByTestId("member-title").textContent();
+    expect(title).toBeTruthy();
+    await page.getByTestId("member-edit").click();
+    await page.getByTestId("field-siret").locator("input").fill("12345678901234");
+    await page.getByTestId("field-siret").locator("input").blur();
+    await page
+      .getByText(/SIRET/i)
+      .filter({ hasText: /invalide|Luhn|clé/i })
+      .first()
+      .waitFor();
+    await page.getByTestId("field-siret").locator("input").fill("");
+    const description = `Présentation mise à jour ${Date.now()}`;
+    await page.getByTestId("field-description").locator("textarea").fill(description);
+    await page.getByTestId("member-save").click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/edit"));
+    await page.getByText(description).waitFor();
+    expect(await page.getByTestId("member-title").textContent()).toContain(title);
+  });
+});

@@ -1,0 +1,25 @@
+import { Command, CommanderError } from "commander";
+import { UsageError } from "./errors.js";
+import { memberCommands } from "./members.commands.js";
+
+const program = new Command()
+  .name("grappe")
+  .description("Grappe's command line: works on the server's database (DATABASE_URL, or DATA_DIR's PGlite)")
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+memberCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; a missing option or unknown command is bad input.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  if (error instanceof UsageError) {
+    console.error(`grappe: ${error.message}`);
+    process.exit(error.exitCode);
+  }
+  console.error(`grappe: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

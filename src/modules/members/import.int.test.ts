@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../testing/app.js";
+import { testDatabaseKind } from "../../testing/database.js";
+import { multipart, windows1252Csv } from "../../testing/files.js";
+import { readSpreadsheet } from "./import/spreadsheet.js";
+
+let t: TestApp;
+let cluster: Awaited<ReturnType<TestApp["cluster"]>>;
+const base = () => `/api/clusters/${cluster.slug}`;
+
+const header = [
+  "Raison sociale",
+  "SIRET",
+  "Code NAF",
+  "Effectif",
+  "CA (k€)",
+  "CP",
+  "Ville",
+  "Métiers",
+  "Date d'adhésion",
+  "Cotisation 2026",
+];
+const rows = [
+  [
+    "Chaudronnerie Stéphanoise",
+    "73282932000074",
+    "25.62B",
+    "35",
+    "4 250,5",
+    "42000",
+    "Saint-Étienne",
+    "Chaudronnerie; Soudure",
+    "15/03/2012",
+    "850,00",
+  ],
+  [
+    "Ressorts du Velay",
+    "404 833 048 00022",
+    "2593Z",
+    "12",
+    "1 100",
+    "43000",
+    "Le Puy-en-Velay",
+    "Ressorts",
+    "01/09/2020",
+    "600",
+  ],
+  [
+    "Usinage Faux SIRET",
+    "12345678901234",
+    "25.62A",
+    "20",
+    "2 000",
+    "42400",
+    "Saint-Chamond",
+    "Usinage",
+    "02/02/2019",
+    "",
+  ],
+  ["Commune Inconnue SARL", "", "", "5", "", "99999", "Atlantide", "", "", ""],
+  ["", "35600000049837", "", "", "", "42000", "Saint-Étienne", "", "", ""],
+  ["Chaudronnerie Stephanoise", "", "", "", "", "42000", "Saint-Étienne", "", "", ""],
+  ["Date Impossible", "", "", "", "", "42000", "Saint-Étienne", "", "31/02/2024", ""],
+];
+
+async function runImport(data: Uint8Array, name: string, extra: Record<string, string> = {}) {
+  const res = await t.request("POST", `${base()}/imports`, {
+    cookie: cluster.staff,
+    body: multipart({ file: { name, data }, ...extra }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.json();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cluster = await t.cluster();
+});
+afterAll(async () => t?.close());
+
+describe(`member import on ${testDatabaseKind}`, () => {
+  let firstRun: { runId: string };
+
+  it("previews a Windows-1252 semicolon CSV and suggests the mapping, writing nothing", async () => {
+    const res = await t.request("POST", `${base()}/imports/preview`, {
+      cookie: cluster.staff,
+      body: multipart({ file: { name: "membres.csv", data: windows1252Csv([header, ...rows]) } }),
+    });
+    expect(res.status).toBe(200);
+    const preview = await res.json();
+    expect(preview.encoding).toBe("windows-1252");
+    expect(preview.delimiter).toBe(";");
+    expect(preview.rowCount).toBe(rows.length);
+    expect(preview.sample[0][0]).toBe("Chaudronnerie Stéphanoise");
+    const fields = Object.fromEntries(
+      preview.mapping.map((m: { header: string; field: string }) => [m.header, m.field]),
+    );
+    expect(fields).toMatchObject({
+      "Raison sociale": "legalName",
+      SIRET: "siret",
+      "CA (k€)": "turnoverEur",
+      CP: "postcode",
+      Ville: "town",
+      "Cotisation 2026": "duesAmount",
+    });
+    const list = await (await t.request("GET", `${base()}/members`, { cookie: cluster.staff })).json();
+    expect(list.total).toBe(0);
+  });
+
+  it("imports the good rows and reports every other one with its reasons", async () => {
+    firstRun = await runImport(windows1252Csv([header, ...rows]), "membres.csv");
+    const result = firstRun as unknown as { created: number; rejected: { row: number; reasons: string[] }[] };
+    expect(result.created).toBe(2);
+    const reasons = Object.fromEntries(result.rejected.map((r) => [r.row, r.reasons.join(" | ")]));
+    expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8]);
+    expect(reasons[4]).toMatch(/SIRET invalide/);
+    expect(reasons[5]).toMatch(/Commune inconnue|Atlantide/);
+    expect(reasons[6]).toMatch(/Raison sociale manquante/);
+    expect(reasons[7]).toMatch(/Doublon de la ligne 2/);
+    expect(reasons[8]).toMatch(/31\/02\/2024/);
+    const member = (
+      await (await t.request("GET", `${base()}/members?q=chaudronnerie`, { cookie: cluster.staff })).json()
+    ).items[0];
+    const full = await (await t.request("GET", `${base()}/members/${member.id}`, { cookie: cluster.staff })).json();
+    expect(full.figures.turnoverEur).toBe(4_250_500);
+    expect(full.membership.joinedOn).toBe("2012-03-15");
+    expect(full.membership.dues).toEqual([{ year: 2026, amountCents: 85_000, paidOn: null }]);
+    expect(full.trades.map((tr: { code: string }) => tr.code).sort()).toEqual(["boiler-making", "welding"]);
+  });
+
+  it("creates no duplicate when the same file is imported again", async () => {
+    const again = await runImport(windows1252Csv([header, ...rows]), "membres.csv");
+    expect(again.created).toBe(0);
+    expect(again.unchanged).toBe(2);
+    const list = await (await t.request("GET", `${base()}/members`, { cookie: cluster.staff })).json();
+    expect(list.total).toBe(2);
+    const strict = await runImport(windows1252Csv([header, rows[0]]), "strict.csv", { onExisting: "reject" });
+    expect(strict.rejected[0].reasons[0]).toMatch(/Déjà présent/);
+  });
+
+  it("gives back the rejected rows to fix, and imports them once fixed", async () => {
+    const res = await t.request("GET", `${base()}/imports/${firstRun.runId}/rejected?format=xlsx`, {
+      cookie: cluster.staff,
+    });
+    expect(res.status).toBe(200);
+    const sheet = await readSpreadsheet(new Uint8Array(await res.arrayBuffer()), "rejets.xlsx");
+    expect(sheet.headers.at(-1)).toBe("Motif du rejet");
+    expect(sheet.rows).toHaveLength(5);
+    const fixed = sheet.rows.map((r) => [...r]);
+    fixed[0][1] = ""; // the SIRET was wrong; leave it out rather than guess
+    fixed[1][5] = "42100";
+    fixed[1][6] = "Saint-Étienne"; // a real commune
+    fixed[2][0] = "La Poste Agence Entreprises"; // the missing name
+    fixed[4][8] = "28/02/2024"; // a real date
+    const rerun = await runImport(windows1252Csv([sheet.headers, ...fixed]), "rejets-corriges.csv");
+    // The homonym row, a duplicate within the first file, now matches (and renames) the member that file created.
+    expect(rerun, JSON.stringify(rerun)).toMatchObject({ created: 4, updated: 1, rejected: [] });
+  });
+
+  it("exports the directory in the import's own columns, so an export imports back unchanged", async () => {
+    const csv = await t.request("GET", `${base()}/members/export?format=csv`, { cookie: cluster.staff });
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    const sheet = await readSpreadsheet(bytes, "export.csv");
+    expect(sheet.rows).toHaveLength(6);
+    const back = await runImport(bytes, "export.csv");
+    expect(back).toMatchObject({ created: 0, updated: 0, rejected: [] });
+    const xlsx = await t.request("GET", `${base()}/members/export?format=xlsx&q=ressorts`, { cookie: cluster.staff });
+    const filtered = await readSpreadsheet(new Uint8Array(await xlsx.arrayBuffer()), "export.xlsx");
+    expect(filtered.rows.map((r) => r[0])).toEqual(["Ressorts du Velay"]);
+  });
+
+  it("refuses a file it cannot read with a clear message", async () => {
+    const res = await t.request("POST", `${base()}/imports/preview`, {
+      cookie: cluster.staff,
+      body: multipart({ file: { name: "rapport.pdf", data: new Uint8Array([37, 80, 68, 70]) } }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields[0]).toMatchObject({
+      field: "file",
+      message: expect.stringMatching(/\.pdf/),
+    });
+    const member = await t.request("POST", `${base()}/imports`, {
+      cookie: cluster.member,
+      body: multipart({ file: { name: "a.csv", data: windows1252Csv([header]) } }),
+    });
+    expect(member.status).toBe(403);
+  });
+});

@@ -1,0 +1,60 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import { importRoutes } from "../modules/members/import.routes.js";
+import { memberRoutes } from "../modules/members/members.routes.js";
+import { peopleRoutes } from "../modules/members/people.routes.js";
+import { tradeRoutes } from "../modules/members/trades.routes.js";
+import { referenceRoutes } from "../modules/reference/reference.routes.js";
+import { meRoutes } from "../platform/me/me.routes.js";
+import { userRoutes } from "../platform/users/users.routes.js";
+import type { AppEnv, AppServices } from "./context.js";
+import { AppError, errorBody, handleError, invalid, zodFields } from "./errors.js";
+import { loadSession, resolveCluster } from "./session.js";
+
+// Messages a French staff member can act on, for the checks Zod makes itself.
+z.config(z.locales.fr());
+
+/** The whole HTTP API under /api; the web UI is mounted beside it by the server's main. */
+export function createApi(services: AppServices) {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw invalid(zodFields(result.error));
+    },
+  });
+  api.use("*", async (c, next) => {
+    c.set("services", services);
+    await next();
+  });
+  api.on(["GET", "POST"], "/auth/*", (c) => services.auth.handler(c.req.raw));
+  api.use("*", loadSession);
+  api.use("/clusters/:slug", resolveCluster);
+  api.use("/clusters/:slug/*", resolveCluster);
+  meRoutes(api);
+  referenceRoutes(api);
+  userRoutes(api);
+  tradeRoutes(api);
+  // Before memberRoutes: /members/export must not be taken for /members/{id}.
+  importRoutes(api);
+  memberRoutes(api);
+  peopleRoutes(api);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Grappe API",
+      version: "0.1.0",
+      description: "The API of Grappe, the platform that runs a business cluster.",
+    },
+  });
+  api.notFound((c) =>
+    c.json(errorBody(new AppError(404, "not_found", `No API route ${c.req.method} ${c.req.path}`)), 404),
+  );
+  api.onError(handleError);
+  return api;
+}
+
+export function createApp(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.route("/api", createApi(services));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { createApi } from "./app.js";
+import type { AppServices } from "./context.js";
+
+// Building the OpenAPI document touches no service, so no database is needed here.
+const api = createApi({} as AppServices);
+const document = api.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "Grappe", version: "test" } });
+
+describe("endpoint permissions", () => {
+  const table = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, { "x-permission"?: string }>).map(
+      ([method, operation]) => `${method.toUpperCase().padEnd(6)} ${path} → ${operation["x-permission"] ?? "NONE"}`,
+    ),
+  );
+
+  it("every endpoint declares the permission it requires", () => {
+    expect(table.filter((line) => line.endsWith("NONE"))).toEqual([]);
+    expect(table.length).toBeGreaterThan(20);
+  });
+
+  it("matches the reviewed list (update it on purpose when a route or its permission changes)", async () => {
+    await expect(`${table.sort().join("\n")}\n`).toMatchFileSnapshot("./__snapshots__/permissions.txt");
+  });
+
+  it("only health and sign-in are reachable without a session", () => {
+    expect(table.filter((line) => line.endsWith("→ public"))).toEqual(["GET    /health → public"]);
+  });
+});
