@@ -43,11 +43,11 @@ export const resolveCluster = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get("user");
   if (user) {
     const role = user.platformAdmin ? undefined : await roleInCluster(database.db, user.id, cluster.id);
-    if (!user.platformAdmin && !role) throw notFound("Cluster");
+    // No role here: the actor stays role-less; `authorize` answers 404 unless the route is public.
     c.set("actor", {
       userId: user.id,
       label: user.name,
-      role: role?.role ?? "staff",
+      role: user.platformAdmin ? "staff" : (role?.role ?? null),
       platformAdmin: user.platformAdmin,
       memberId: role?.memberId ?? null,
     });

@@ -119,6 +119,8 @@ export const people = pgTable(
     listed: boolean("listed").notNull().default(false),
     consentAt: timestamp("consent_at", { withTimezone: true }),
     isMainContact: boolean("is_main_contact").notNull().default(false),
+    /** Sits on the cluster's board ("administrateur"): may lead a workstream and its working group. */
+    isBoardMember: boolean("is_board_member").notNull().default(false),
     userId: text("user_id"),
     /** Set when the person's identifying data was erased (GDPR art. 17); the row stays for anonymous counts. */
     erasedAt: timestamp("erased_at", { withTimezone: true }),

@@ -17,6 +17,18 @@ export type Permission =
   | "people.privacy"
   | "trades.write"
   | "users.manage"
+  | "events.read"
+  | "events.register"
+  | "events.manage"
+  | "events.checkin"
+  | "outbox.read"
+  | "groups.read"
+  | "groups.manage"
+  | "needs.read"
+  | "needs.post"
+  | "needs.manage"
+  | "contacts.manage"
+  | "engagement.read"
   | "platform.admin";
 
 const staff: Permission[] = [
@@ -30,12 +42,34 @@ const staff: Permission[] = [
   "people.privacy",
   "trades.write",
   "users.manage",
+  "events.read",
+  "events.register",
+  "events.manage",
+  "events.checkin",
+  "outbox.read",
+  "groups.read",
+  "groups.manage",
+  "needs.read",
+  "needs.post",
+  "needs.manage",
+  "contacts.manage",
+  "engagement.read",
 ];
 
 export const rolePermissions: Record<ClusterRole, readonly Permission[]> = {
   staff,
   // A member company's person reads the directory (within visibility) and edits only its own company.
-  member: ["cluster.read", "members.read", "members.write-own"],
+  // Record-level rules (a group's leader edits its action plan, a person cancels only their own seat) live in the services.
+  member: [
+    "cluster.read",
+    "members.read",
+    "members.write-own",
+    "events.read",
+    "events.register",
+    "groups.read",
+    "needs.read",
+    "needs.post",
+  ],
   // Funders read reports only; the directory is not theirs to browse.
   funder: ["cluster.read"],
 };

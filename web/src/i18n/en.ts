@@ -1,3 +1,9 @@
+import { contactsEn } from "../features/contacts/i18n";
+import { engagementEn } from "../features/engagement/i18n";
+import { eventsEn } from "../features/events/i18n";
+import { groupsEn } from "../features/groups/i18n";
+import { needsEn } from "../features/needs/i18n";
+import { outboxEn } from "../features/outbox/i18n";
 import type { Translation } from "./fr";
 
 /** Interface texts in English: the same keys as fr.ts. */
@@ -538,4 +544,10 @@ export const en: Translation = {
     create: "Create the account",
     created: "Account created for {{email}}.",
   },
+  events: eventsEn,
+  groups: groupsEn,
+  needs: needsEn,
+  contacts: contactsEn,
+  engagement: engagementEn,
+  outbox: outboxEn,
 };

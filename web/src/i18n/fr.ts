@@ -1,3 +1,10 @@
+import { contactsFr } from "../features/contacts/i18n";
+import { engagementFr } from "../features/engagement/i18n";
+import { eventsFr } from "../features/events/i18n";
+import { groupsFr } from "../features/groups/i18n";
+import { needsFr } from "../features/needs/i18n";
+import { outboxFr } from "../features/outbox/i18n";
+
 /** Interface texts in French (the default language). en.ts has the same keys. */
 export const fr = {
   app: {
@@ -538,6 +545,12 @@ export const fr = {
     create: "Créer le compte",
     created: "Compte créé pour {{email}}.",
   },
+  events: eventsFr,
+  groups: groupsFr,
+  needs: needsFr,
+  contacts: contactsFr,
+  engagement: engagementFr,
+  outbox: outboxFr,
 };
 
 export type Translation = typeof fr;
