@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { UsageError } from "./errors.js";
+import { meetingCommands } from "./meetings.commands.js";
 import { memberCommands } from "./members.commands.js";
 
 const program = new Command()
@@ -8,6 +9,7 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 memberCommands(program);
+meetingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

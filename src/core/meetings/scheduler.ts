@@ -314,6 +314,10 @@ export async function scheduleMeetings(instance: Instance, options: SchedulerOpt
   log(`placed ${tt.held} meetings, weight ${tt.weightHeld}, ${breaksBeforeReduction} breaks`);
 
   reduceBreaks(tt, deadline, random);
+  if (Math.abs(baseline.weight - tt.weightHeld) < 1e-9 && baseline.breaks < tt.totalBreaks()) {
+    // Lexicographic objective: same weight, fewer breaks wins, whoever found it.
+    tt = timetableFrom(model, baseline);
+  }
   const done = performance.now();
   const schedule = toSchedule(tt, numberTables(tt), bound.upperBound);
   log(`breaks ${breaksBeforeReduction} → ${schedule.breaks}`);
