@@ -169,6 +169,7 @@ function reduceBreaks(tt: Timetable, deadline: number, random: () => number) {
 
     // Mostly pick a meeting of someone who has breaks.
     let e: number;
+    let focus = -1;
     if (random() < 0.8) {
       const v = Math.floor(random() * n);
       let pick = -1;
@@ -181,19 +182,49 @@ function reduceBreaks(tt: Timetable, deadline: number, random: () => number) {
       }
       const list = meetingsOf[pick]!;
       e = list[Math.floor(random() * list.length)]!;
+      focus = pick;
     } else {
       e = held[Math.floor(random() * held.length)]!;
     }
     const window = model.window[e]!;
     if (window.length < 2) continue;
     const s = tt.slotOf[e]!;
-    const t = window[Math.floor(random() * window.length)]!;
+    let t = window[Math.floor(random() * window.length)]!;
+    if (focus >= 0 && random() < 0.7) {
+      // Close a gap: next to another meeting of the participant who has breaks.
+      const T = tt.T;
+      const options: number[] = [];
+      for (const u of window) {
+        if (u === s || tt.busy[focus * T + u]! >= 0) continue;
+        if (
+          (u > 0 && u - 1 !== s && tt.busy[focus * T + u - 1]! >= 0) ||
+          (u < T - 1 && u + 1 !== s && tt.busy[focus * T + u + 1]! >= 0)
+        ) {
+          options.push(u);
+        }
+      }
+      if (options.length) t = options[Math.floor(random() * options.length)]!;
+    }
     if (t === s) continue;
 
     let component: number[] | null;
     if (tt.fits(e, t)) component = [e];
     else {
       component = tt.component(e, t, 16);
+      if (component && component.length === 1 && tt.inSlot[t]!.length >= tt.K) {
+        // Every table taken in t: trade places with a meeting of t that can go to s (a balanced swap).
+        const others = tt.inSlot[t]!;
+        component = null;
+        for (let k = 0; k < 6; k++) {
+          const f = others[Math.floor(random() * others.length)]!;
+          if (tt.fixed[f] || !tt.canMeetIn(f, s)) continue;
+          const fa = model.edgeA[f]!;
+          const fb = model.edgeB[f]!;
+          if (tt.busy[fa * tt.T + s]! >= 0 || tt.busy[fb * tt.T + s]! >= 0) continue;
+          component = [e, f];
+          break;
+        }
+      }
       if (!component) continue;
     }
     touched.clear();
