@@ -10,12 +10,14 @@
  *   npm run bench:directory -- [--only=postgres|pglite] [--companies=80000] [--clusters=125]
  *                              [--queries=300] [--warmup=20] [--seed=2024] [--keep] [--explain]
  *                              [--insert=json|drizzle] [--setup-sql="create index …"]…
+ *                              [--scope=one-cluster|all-clusters] [--reuse=grappe_bench_…]
  *
  * PostgreSQL: a fresh database `grappe_bench_<timestamp>` on BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end unless --keep.
  * --insert picks how the 1,000-row batches are sent (see insertBatch); --setup-sql runs after the migrations and
  * before loading, as a migration would, to prototype an index or a storage setting; --explain prints
- * EXPLAIN ANALYZE of the slowest query of each scope.
+ * EXPLAIN ANALYZE of the slowest query of each scope. --reuse=NAME searches a database kept by an earlier run with
+ * the same --clusters, --companies and --seed (PostgreSQL only, not loaded again, not dropped), for quick iterations.
  */
 import { randomUUID } from "node:crypto";
 import os from "node:os";
@@ -49,6 +51,8 @@ interface Options {
   explain: boolean;
   insert: "json" | "drizzle";
   setupSql: string[];
+  reuse: string | null;
+  scope: Scope | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -63,6 +67,8 @@ function parseOptions(argv: string[]): Options {
     explain: false,
     insert: "json",
     setupSql: [],
+    reuse: null,
+    scope: null,
   };
   const positive = (name: string, value: string) => {
     const n = Number(value.replace(/_/g, ""));
@@ -81,6 +87,8 @@ function parseOptions(argv: string[]): Options {
     else if (name === "explain") options.explain = true;
     else if (name === "insert" && (value === "json" || value === "drizzle")) options.insert = value;
     else if (name === "setup-sql" && value) options.setupSql.push(value);
+    else if (name === "scope" && (value === "one-cluster" || value === "all-clusters")) options.scope = value;
+    else if (name === "reuse" && /^grappe_bench_\d+$/.test(value)) options.reuse = value;
     else throw new Error(`Unknown option ${arg} (see the header of bench/directory.bench.ts)`);
   }
   return options;
@@ -96,13 +104,16 @@ interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function freshPostgres(keep: boolean): Promise<BenchDatabase> {
+async function freshPostgres(keep: boolean, reuse: string | null): Promise<BenchDatabase> {
   const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
-  const name = `grappe_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const name = reuse ?? `grappe_bench_${Date.now()}`;
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  }
+  keep ||= reuse !== null;
   const benchUrl = new URL(url);
   benchUrl.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: benchUrl.toString(), poolSize: 4 });
@@ -237,6 +248,21 @@ async function load(database: Database, generated: GeneratedCluster[], options: 
       `(insert ${seconds(inserted - started)}, ${Math.round(total / ((inserted - started) / 1000))} rows/s; ` +
       `vacuum analyze ${seconds(performance.now() - inserted)})`,
   );
+  return loaded;
+}
+
+/** The clusters of a database an earlier run loaded from the same generated data (--reuse). */
+async function reload(database: Database, generated: GeneratedCluster[]): Promise<LoadedCluster[]> {
+  const rows = (await database.db.execute(sql`select id, slug from clusters`)) as unknown as {
+    rows: { id: string; slug: string }[];
+  };
+  const ids = new Map(rows.rows.map((r) => [r.slug, r.id]));
+  const loaded = generated.map((cluster) => {
+    const id = ids.get(cluster.slug);
+    if (!id) throw new Error(`--reuse: cluster ${cluster.slug} is not in this database (same --clusters and --seed?)`);
+    return { id, size: cluster.members.length, generated: cluster };
+  });
+  console.log(`  reusing ${loaded.length} clusters, ${loaded.reduce((sum, c) => sum + c.size, 0)} members`);
   return loaded;
 }
 
@@ -397,14 +423,18 @@ async function run(db: Db, p: Planned): Promise<number> {
 
 /** Runs `searchMembersSql` with every statement prefixed by EXPLAIN ANALYZE, printing the plans. */
 async function explain(db: Db, p: Planned): Promise<void> {
-  const explaining = (target: Db) =>
+  const explaining = (target: Db): Db =>
     new Proxy(target, {
       get(obj, prop, receiver) {
+        // A statement run in a transaction of its own (a planner setting) is explained in it.
+        if (prop === "transaction")
+          return (work: (tx: Db) => Promise<unknown>) => obj.transaction((tx) => work(explaining(tx as unknown as Db)));
         if (prop !== "execute") return Reflect.get(obj, prop, receiver);
         return async (query: SQL) => {
           const result = await obj.execute(sql`explain (analyze, buffers) ${query}`);
           const lines = (result as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]);
-          console.log(lines.map((l) => `      ${l}`).join("\n"));
+          // A set_config() is a one-node Result: not worth printing.
+          if (!lines[0].startsWith("Result")) console.log(lines.map((l) => `      ${l}`).join("\n"));
           return { rows: [{ facet: "total", value: null, count: 0 }] };
         };
       },
@@ -491,13 +521,16 @@ function breakdown(samples: { p: Planned; ms: number }[]): void {
 
 async function benchmark(kind: "postgres" | "pglite", options: Options, generated: GeneratedCluster[]) {
   const lines: string[] = [];
-  const bench = kind === "postgres" ? await freshPostgres(options.keep) : await freshPglite();
+  const bench = kind === "postgres" ? await freshPostgres(options.keep, options.reuse) : await freshPglite();
   try {
     console.log(`\n${bench.label}`);
-    const loaded = await load(bench.database, generated, options);
+    const loaded = options.reuse
+      ? await reload(bench.database, generated)
+      : await load(bench.database, generated, options);
     const pool = clusterPool(loaded);
     console.log(`  one-cluster pool (sizes): ${pool.map((c) => c.size).join(", ")}`);
     for (const scope of ["one-cluster", "all-clusters"] as Scope[]) {
+      if (options.scope && options.scope !== scope) continue;
       // Same seed per scope on both databases: they answer the very same queries.
       const rng = new Rng(options.seed + (scope === "one-cluster" ? 1 : 2));
       const planned = plan(rng, scope, loaded, options.warmup + options.queries);
@@ -534,6 +567,7 @@ async function main() {
   ];
   console.log(`Generated in ${seconds(performance.now() - t)}`);
   const lines: string[] = [];
+  if (options.reuse) options.only = "postgres";
   for (const kind of ["postgres", "pglite"] as const) {
     if (!options.only || options.only === kind) lines.push(...(await benchmark(kind, options, generated)));
   }

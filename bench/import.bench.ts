@@ -5,7 +5,9 @@
  * as an XLSX (typed cells: numbers, dates). Then the same file again into the same cluster, which must create
  * nothing. Target: ≤ 10 s for 5,000 rows.
  *
- *   npm run bench:import -- [--only=postgres|pglite] [--rows=5000] [--seed=2025] [--keep]
+ *   npm run bench:import -- [--only=postgres|pglite] [--rows=5000] [--seed=2025] [--keep] [--statements]
+ *
+ * --statements prints, after each import, the time spent in each kind of SQL statement (both databases).
  *
  * The file: companies from bench/generators/members.ts, trades as their French labels separated by ";", the
  * commune as postcode + town, a contact and the year's dues; about 3 % of the rows are wrong the way real files
@@ -15,11 +17,14 @@
  * (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end unless --keep.
  */
 import os from "node:os";
+import { sql } from "drizzle-orm";
+import { NodePgPreparedQuery } from "drizzle-orm/node-postgres";
+import { PglitePreparedQuery } from "drizzle-orm/pglite";
 import iconv from "iconv-lite";
 import pg from "pg";
 import { findCommune } from "../src/core/reference/communes.js";
 import { companyNameKey } from "../src/core/reference/text.js";
-import { type Database, databaseVersion, openDatabase, openPglite } from "../src/db/client.js";
+import { type Database, type Db, databaseVersion, openDatabase, openPglite } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { Rng, slugify } from "../src/db/seed/demo-data.js";
 import { bossTitle, femaleFirstNames, lastNames, maleFirstNames, staffTitles } from "../src/db/seed/demo-vocabulary.js";
@@ -37,10 +42,11 @@ interface Options {
   rows: number;
   seed: number;
   keep: boolean;
+  statements: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { only: null, rows: 5_000, seed: 2025, keep: false };
+  const options: Options = { only: null, rows: 5_000, seed: 2025, keep: false, statements: false };
   for (const arg of argv) {
     const [, name, value = ""] = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg) ?? [];
     const n = Number(value.replace(/_/g, ""));
@@ -48,6 +54,7 @@ function parseOptions(argv: string[]): Options {
     else if (name === "rows" && Number.isInteger(n) && n >= 100) options.rows = n;
     else if (name === "seed" && Number.isInteger(n) && n > 0) options.seed = n;
     else if (name === "keep") options.keep = true;
+    else if (name === "statements") options.statements = true;
     else throw new Error(`Unknown or invalid option ${arg} (see the header of bench/import.bench.ts)`);
   }
   return options;
@@ -276,6 +283,66 @@ async function freshPglite(): Promise<BenchDatabase> {
   };
 }
 
+// ---------------------------------------------------------------- statements
+
+/** Time spent per kind of statement (its first words), counted while `traceStatements` is on. */
+const statementTimes = new Map<string, { count: number; ms: number }>();
+
+/** Times every statement drizzle sends, on PostgreSQL and on PGlite, by wrapping its prepared queries. */
+function traceStatements() {
+  for (const proto of [NodePgPreparedQuery.prototype, PglitePreparedQuery.prototype] as unknown as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >[]) {
+    for (const method of ["execute", "all"]) {
+      const original = proto[method];
+      proto[method] = async function (this: { queryString: string }, ...args: unknown[]) {
+        const started = performance.now();
+        try {
+          return await original.apply(this, args);
+        } finally {
+          const key = this.queryString.replace(/\s+/g, " ").replace(/\$\d+/g, "$").slice(0, 70);
+          const entry = statementTimes.get(key) ?? { count: 0, ms: 0 };
+          entry.count++;
+          entry.ms += performance.now() - started;
+          statementTimes.set(key, entry);
+        }
+      };
+    }
+  }
+}
+
+function printStatements() {
+  const entries = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms);
+  const total = entries.reduce((sum, [, e]) => sum + e.ms, 0);
+  console.log(`    statements: ${(total / 1000).toFixed(2)} s in ${entries.reduce((n, [, e]) => n + e.count, 0)}`);
+  for (const [key, e] of entries.slice(0, 8))
+    console.log(`      ${(e.ms / 1000).toFixed(2).padStart(6)} s  ${String(e.count).padStart(5)}×  ${key}`);
+  statementTimes.clear();
+}
+
+/** What a cluster holds, and its history entries by kind (read as the owner, outside the timed import). */
+async function holdings(db: Db, clusterId: string) {
+  const count = (table: string, where = "") =>
+    sql.raw(`(select count(*)::int from ${table} where cluster_id = '${clusterId}' ${where})`);
+  const result = await db.execute<Record<string, number>>(sql`select
+    ${count("members")} as "members", ${count("members", "and sponsor_id is not null")} as "sponsored",
+    ${count("people")} as "people", ${count("dues")} as "dues",
+    ${count("change_log", "and entity_type = 'member'")} as "memberEntries",
+    ${count("change_log", "and entity_type = 'person'")} as "personEntries",
+    ${count("change_log", "and entity_type = 'dues'")} as "duesEntries"`);
+  const [row] = (result as unknown as { rows: Record<string, number>[] }).rows;
+  return row as {
+    members: number;
+    sponsored: number;
+    people: number;
+    dues: number;
+    memberEntries: number;
+    personEntries: number;
+    duesEntries: number;
+  };
+}
+
 // ---------------------------------------------------------------- main
 
 /** The target: 10 s for 5,000 rows, scaled for --rows. */
@@ -318,7 +385,9 @@ async function benchmark(kind: "postgres" | "pglite", options: Options, uploads:
         homeCommune: "75056",
       });
       const ctx = { db, clusterId: cluster.id, actor: systemActor("import") };
+      let heldAfterFirst: Awaited<ReturnType<typeof holdings>> | null = null;
       for (const pass of ["first", "again"] as const) {
+        statementTimes.clear();
         const started = performance.now();
         const result = await importMembers(ctx, { buffer: upload.buffer, fileName: upload.fileName });
         const s = (performance.now() - started) / 1000;
@@ -344,6 +413,20 @@ async function benchmark(kind: "postgres" | "pglite", options: Options, uploads:
           const missed = [...upload.spoilt].filter((i) => !caught.has(i));
           if (missed.length) console.log(`    spoilt but accepted: rows ${missed.map((i) => i + 2).join(", ")}`);
         }
+        // Each member, person and dues written has its history entry; a re-import writes nothing at all.
+        const held = await holdings(db, cluster.id);
+        const shown = Object.entries(held)
+          .map(([k, n]) => `${k}=${n}`)
+          .join(" ");
+        const complete =
+          held.memberEntries === held.members && held.personEntries === held.people && held.duesEntries === held.dues;
+        const verdictHeld =
+          pass === "first"
+            ? `an entry per member, person and dues: ${complete ? "OK" : "WRONG"}`
+            : `unchanged: ${JSON.stringify(held) === JSON.stringify(heldAfterFirst) ? "OK" : "WRONG"}`;
+        console.log(`    written: ${shown}  ${verdictHeld}`);
+        heldAfterFirst = held;
+        if (options.statements) printStatements();
         lines.push(line);
       }
     }
@@ -355,6 +438,7 @@ async function benchmark(kind: "postgres" | "pglite", options: Options, uploads:
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  if (options.statements) traceStatements();
   const load = () =>
     os
       .loadavg()

@@ -49,19 +49,42 @@ describe("staff in the directory", () => {
     const title = await page.getByTestId("member-title").textContent();
     expect(title).toBeTruthy();
     await page.getByTestId("member-edit").click();
-    await page.getByTestId("field-siret").locator("input").fill("12345678901234");
-    await page.getByTestId("field-siret").locator("input").blur();
+    const siret = page.getByTestId("field-siret").locator("input");
+    const originalSiret = await siret.inputValue();
+    await siret.fill("12345678901234");
+    await siret.blur();
     await page
       .getByText(/SIRET/i)
       .filter({ hasText: /invalide|Luhn|clé/i })
       .first()
       .waitFor();
-    await page.getByTestId("field-siret").locator("input").fill("");
+    await siret.fill(originalSiret); // put it back: only the description is to change
     const description = `Présentation mise à jour ${Date.now()}`;
     await page.getByTestId("field-description").locator("textarea").fill(description);
     await page.getByTestId("member-save").click();
+    // The URL changes first: React Router renders the next page in a transition, so for a moment the edit page,
+    // titled "Modifier …", is still shown at the member's URL. Wait for the member page itself (its "Edit"
+    // button), then compare the whole title: "Modifier X" contains X, so toContain(title) could not tell them apart.
     await page.waitForURL((url) => !url.pathname.endsWith("/edit"));
+    await page.getByTestId("member-edit").waitFor();
     await page.getByText(description).waitFor();
-    expect(await page.getByTestId("member-title").textContent()).toContain(title);
+    expect(await page.getByTestId("member-title").textContent()).toBe(title);
+  });
+
+  it("shows the change in the history under the field's label, without internal names", async () => {
+    await page.getByTestId("tab-history").click();
+    const latest = page.getByTestId("history-entry").first();
+    await latest.waitFor();
+    expect(await latest.getByTestId("history-field").allTextContents()).toEqual(["Présentation"]);
+    const history = (await page.getByTestId("history").textContent()) ?? "";
+    expect(history).not.toMatch(/nameKey|searchText|tradeCodes|sponsorId|communeInsee|version/);
+  });
+
+  it("names each member account's company on the accounts screen", async () => {
+    await page.goto(`${baseUrl()}/c/demo/accounts`);
+    await page.getByTestId("accounts-table").waitFor();
+    const companies = await page.getByTestId("account-member-name").allTextContents();
+    expect(companies.length).toBeGreaterThan(0);
+    expect(companies.every((name) => name.trim() !== "" && !/chargement|loading/i.test(name))).toBe(true);
   });
 });

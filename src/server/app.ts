@@ -1,10 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { contactRoutes } from "../modules/contacts/contacts.routes.js";
+import { engagementRoutes } from "../modules/engagement/engagement.routes.js";
+import { calendarRoutes } from "../modules/events/calendar.routes.js";
+import { eventRoutes } from "../modules/events/events.routes.js";
+import { groupRoutes } from "../modules/groups/groups.routes.js";
 import { importRoutes } from "../modules/members/import.routes.js";
 import { memberRoutes } from "../modules/members/members.routes.js";
 import { peopleRoutes } from "../modules/members/people.routes.js";
 import { tradeRoutes } from "../modules/members/trades.routes.js";
+import { needRoutes } from "../modules/needs/needs.routes.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
+import { outboxRoutes } from "../platform/mail/outbox.routes.js";
 import { meRoutes } from "../platform/me/me.routes.js";
 import { userRoutes } from "../platform/users/users.routes.js";
 import type { AppEnv, AppServices } from "./context.js";
@@ -37,6 +44,13 @@ export function createApi(services: AppServices) {
   importRoutes(api);
   memberRoutes(api);
   peopleRoutes(api);
+  outboxRoutes(api);
+  calendarRoutes(api);
+  eventRoutes(api);
+  contactRoutes(api);
+  engagementRoutes(api);
+  groupRoutes(api);
+  needRoutes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

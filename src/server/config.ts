@@ -10,6 +10,13 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   PUBLIC_URL: z.string().url().optional(),
   GRAPPE_DEMO: z.enum(["auto", "off"]).default("auto"),
+  SMTP_URL: z
+    .union([
+      z.literal(""),
+      z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://user:password@host:port (or smtps://…)"),
+    ])
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -21,6 +28,10 @@ export interface Config {
   authSecret?: string;
   publicUrl: string;
   loadDemo: boolean;
+  /** SMTP server the outbox sends through; without it, emails are kept "held" in the outbox. */
+  smtpUrl?: string;
+  /** "Name <address>" emails come from (default: Grappe <noreply@PUBLIC_URL's host>). */
+  mailFrom?: string;
 }
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
@@ -40,5 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.BETTER_AUTH_SECRET,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     loadDemo: e.GRAPPE_DEMO === "auto",
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
   };
 }

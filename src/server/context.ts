@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import type { Auth } from "../platform/auth/auth.js";
 import type { Cluster } from "../platform/clusters/clusters.service.js";
+import type { Mailer } from "../platform/mail/mail.service.js";
 import type { Actor } from "../platform/permissions/permissions.js";
 import type { Config } from "./config.js";
 
@@ -8,6 +9,8 @@ export interface AppServices {
   database: Database;
   auth: Auth;
   config: Pick<Config, "production" | "publicUrl">;
+  /** Sends the outbox (the server's background jobs); absent in tests that send nothing. */
+  mailer?: Mailer;
 }
 
 export interface SignedInUser {

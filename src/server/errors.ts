@@ -8,6 +8,12 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * What a client may act on beyond the message, under stable names: e.g. `duplicateId` and `duplicateName` on the
+ * 409 of a duplicate member, so the screen can link to the other one without reading the message.
+ */
+export type ErrorDetails = Record<string, string | number | boolean | null>;
+
 /** An error a person can act on: a status, a stable code and a message naming what is wrong. */
 export class AppError extends Error {
   constructor(
@@ -15,6 +21,7 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
@@ -23,7 +30,8 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
 export const forbidden = (why = "You are not allowed to do this") => new AppError(403, "forbidden", why);
 export const unauthorized = () => new AppError(401, "unauthorized", "Sign in first");
-export const conflict = (message: string, fields: FieldError[] = []) => new AppError(409, "conflict", message, fields);
+export const conflict = (message: string, fields: FieldError[] = [], details?: ErrorDetails) =>
+  new AppError(409, "conflict", message, fields, details);
 export const invalid = (fields: FieldError[]) =>
   new AppError(422, "invalid", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
 
@@ -34,8 +42,10 @@ export function zodFields(error: ZodError): FieldError[] {
   }));
 }
 
+/** `{ error: { code, message, fields, details? } }`, the body of every error answer. */
 export function errorBody(error: AppError) {
-  return { error: { code: error.code, message: error.message, fields: error.fields } };
+  const { code, message, fields, details } = error;
+  return { error: details ? { code, message, fields, details } : { code, message, fields } };
 }
 
 /** The app's one error handler: known errors keep their status; the rest are logged and hidden. */

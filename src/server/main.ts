@@ -7,8 +7,10 @@ import { lockDataDir } from "../db/lock.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { ensureDemo, refuseDemoCredentialsInProduction } from "../db/seed/demo.js";
 import { createAuth } from "../platform/auth/auth.js";
+import { hostOf, setUpMail } from "../platform/mail/mail.service.js";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
+import { startBackgroundJobs } from "./jobs.js";
 import { authSecret } from "./secret.js";
 import { serveWeb } from "./web.js";
 
@@ -27,7 +29,8 @@ async function main() {
     baseURL: config.publicUrl,
     secureCookies: config.publicUrl.startsWith("https://"),
   });
-  const services = { database, auth, config };
+  const mailer = setUpMail(config);
+  const services = { database, auth, config, mailer };
   if (config.production) await refuseDemoCredentialsInProduction(services);
   const demo = config.loadDemo && !config.production ? await ensureDemo(services) : null;
 
@@ -36,9 +39,15 @@ async function main() {
   if (existsSync(webDist)) serveWeb(app, webDist);
   else console.warn("web/dist is missing: run `npm run build:web` to serve the web UI.");
 
+  const jobs = startBackgroundJobs({ database, mailer });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(
       `Grappe listening on ${config.publicUrl} (database: ${database.kind}, ready in ${Date.now() - started} ms)`,
+    );
+    console.log(
+      config.smtpUrl
+        ? `Emails sent through ${hostOf(config.smtpUrl)} as ${mailer.from}`
+        : "No SMTP_URL: emails are kept in the outbox (held), not sent",
     );
     if (demo) {
       console.log(`Demo cluster "${demo.slug}" loaded. Staff login: ${demo.email} / ${demo.password}`);
@@ -46,6 +55,7 @@ async function main() {
   });
   const stop = async () => {
     server.close();
+    await jobs.stop();
     await database.close();
     await release?.();
     process.exit(0);

@@ -22,7 +22,15 @@ describe("endpoint permissions", () => {
     await expect(`${table.sort().join("\n")}\n`).toMatchFileSnapshot("./__snapshots__/permissions.txt");
   });
 
-  it("only health and sign-in are reachable without a session", () => {
-    expect(table.filter((line) => line.endsWith("→ public"))).toEqual(["GET    /health → public"]);
+  it("only health, the calendars and guests' secret links are reachable without a session", () => {
+    expect(table.filter((line) => line.endsWith("→ public")).sort()).toEqual([
+      "DELETE /clusters/{slug}/registrations/by-token/{token} → public",
+      "GET    /clusters/{slug}/calendar/{file} → public",
+      "GET    /clusters/{slug}/events.ics → public",
+      "GET    /clusters/{slug}/registrations/by-token/{token} → public",
+      "GET    /health → public",
+      "POST   /clusters/{slug}/occurrences/{occurrenceId}/guest-registrations → public",
+      "POST   /clusters/{slug}/registrations/by-token/{token}/feedback → public",
+    ]);
   });
 });

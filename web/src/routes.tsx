@@ -16,6 +16,20 @@ const MemberCreatePage = lazy(() => import("./features/members/MemberCreatePage"
 const ImportPage = lazy(() => import("./features/import/ImportPage"));
 const MyCompanyPage = lazy(() => import("./features/account/MyCompanyPage"));
 const AccountsPage = lazy(() => import("./features/accounts/AccountsPage"));
+const GroupsPage = lazy(() => import("./features/groups/GroupsPage"));
+const GroupPage = lazy(() => import("./features/groups/GroupPage"));
+const NeedsPage = lazy(() => import("./features/needs/NeedsPage"));
+const NeedPage = lazy(() => import("./features/needs/NeedPage"));
+const OutboxPage = lazy(() => import("./features/outbox/OutboxPage"));
+const EventsPage = lazy(() => import("./features/events/EventsPage"));
+const OccurrencePage = lazy(() => import("./features/events/OccurrencePage"));
+const CheckInPage = lazy(() => import("./features/events/CheckInPage"));
+const EventCreatePage = lazy(() =>
+  import("./features/events/EventFormPage").then((m) => ({ default: m.EventCreatePage })),
+);
+const EventEditPage = lazy(() => import("./features/events/EventFormPage").then((m) => ({ default: m.EventEditPage })));
+const ToCallPage = lazy(() => import("./features/contacts/ToCallPage"));
+const EngagementPage = lazy(() => import("./features/engagement/EngagementPage"));
 
 /** Renders its page only for the given roles; others go to the cluster's home. */
 function Allow({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -93,6 +107,102 @@ export function AppRoutes() {
               element={
                 <Allow roles={["staff"]}>
                   <AccountsPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="outbox"
+              element={
+                <Allow roles={["staff"]}>
+                  <OutboxPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="to-call"
+              element={
+                <Allow roles={["staff"]}>
+                  <ToCallPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="engagement"
+              element={
+                <Allow roles={["staff"]}>
+                  <EngagementPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="events"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <EventsPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="events/new"
+              element={
+                <Allow roles={["staff"]}>
+                  <EventCreatePage />
+                </Allow>
+              }
+            />
+            <Route
+              path="events/:eventId/edit"
+              element={
+                <Allow roles={["staff"]}>
+                  <EventEditPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="occurrences/:id"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <OccurrencePage />
+                </Allow>
+              }
+            />
+            <Route
+              path="occurrences/:id/check-in"
+              element={
+                <Allow roles={["staff"]}>
+                  <CheckInPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="groups"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <GroupsPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="groups/:id"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <GroupPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="needs"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <NeedsPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="needs/:id"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <NeedPage />
                 </Allow>
               }
             />

@@ -11,7 +11,8 @@ import { foldText } from "./text.js";
  * after the CSV's COG 2024. A new commune missing from the CSV takes the coordinates of one of its former
  * communes (etalab's `anciensCodes`); Paris, Lyon and Marseille, absent from the CSV along with their
  * arrondissements, take their town hall's; the few left (communes restored in 2025, overseas collectivities)
- * resolve with lat/lon null. Population and postcodes come from etalab, the more recent of the two.
+ * resolve with lat/lon null. Population and postcodes come from etalab, the more recent of the two; the CSV's
+ * names, when they differ, are kept as former names (renamed or merged communes).
  *
  * Loaded on the first lookup and kept, not at import, so that importing the module costs nothing.
  */
@@ -33,7 +34,10 @@ export interface CommuneRegister {
   /** Former codes, delegated and associated communes, arrondissements municipaux → current code. */
   currentCodeOf: Map<string, string>;
   byPostcode: Map<string, Commune[]>;
-  /** Names of delegated and associated communes and of arrondissements, which spreadsheets still use. */
+  /**
+   * Names spreadsheets still use for a current commune: its delegated and associated communes, its
+   * arrondissements, and its own or its merged communes' names before a renaming or merger (from the CSV).
+   */
   otherNames: { name: string; commune: Commune }[];
 }
 
@@ -58,11 +62,15 @@ interface CoordinatesRow {
   population: number | null;
 }
 
-/** Absent from the CSV; their town halls' positions, to a few hundred metres. */
-const TOWN_HALLS: Record<string, { lat: number; lon: number }> = {
-  "75056": { lat: 48.8564, lon: 2.3525 }, // Paris
-  "69123": { lat: 45.7676, lon: 4.8364 }, // Lyon
-  "13055": { lat: 43.2961, lon: 5.3695 }, // Marseille
+/**
+ * Absent from the CSV with their arrondissements; their town halls' positions, to about 50 m (checked against
+ * the CSV's neighbouring communes in communeRegister.test.ts). Lyon's is the middle of the building between
+ * place des Terreaux and place de la Comédie, not the Opéra behind it.
+ */
+export const TOWN_HALLS: Readonly<Record<string, { lat: number; lon: number }>> = {
+  "75056": { lat: 48.8564, lon: 2.3525 }, // Paris, place de l'Hôtel-de-Ville (4e)
+  "69123": { lat: 45.7676, lon: 4.835 }, // Lyon, place des Terreaux (1er)
+  "13055": { lat: 43.2961, lon: 5.3695 }, // Marseille, quai du Port (2e)
 };
 
 const requireFromHere = createRequire(import.meta.url);
@@ -142,6 +150,18 @@ function loadRegister(): CommuneRegister {
     if (entry.type === "commune-actuelle" || !commune) continue;
     if (!register.byInsee.has(entry.code)) register.currentCodeOf.set(entry.code, commune.insee);
     register.otherNames.push({ name: entry.nom, commune });
+  }
+  // The etalab list keeps no former names, but the CSV is older: its name for the same code is the name before
+  // a renaming ("Cransac", now "Cransac-les-Thermes"), and its names for a merged commune's former codes are
+  // the merged communes' names when etalab lists no delegated commune for them.
+  for (const entry of entries) {
+    const commune = entry.type === "commune-actuelle" ? register.byInsee.get(entry.code) : undefined;
+    if (!commune) continue;
+    for (const code of [entry.code, ...(entry.anciensCodes ?? [])]) {
+      if (code !== entry.code && register.byInsee.has(code)) continue; // restored since: a commune of its own
+      const former = csv.get(code)?.name;
+      if (former && foldText(former) !== foldText(commune.name)) register.otherNames.push({ name: former, commune });
+    }
   }
   return register;
 }

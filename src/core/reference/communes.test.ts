@@ -97,8 +97,42 @@ describe("findCommune", () => {
   it("accepts a Cedex postcode of the right department", () => {
     expect(inseeOf(findCommune({ name: "SAINT ETIENNE CEDEX 1", postcode: "42007" }))).toBe(SAINT_ETIENNE);
     expect(findCommune({ name: "Saint-Étienne", postcode: "69007" })).toEqual({
-      error: "Commune inconnue : Saint-Étienne (69007)",
+      error: "Commune inconnue : Saint-Étienne (69007) ; ce code postal dessert Lyon",
     });
+  });
+
+  it("finds renamed and merged communes by their former name", () => {
+    // Renamed after the CSV's COG 2024, which still has the old names.
+    expect(findCommune({ name: "Cransac", postcode: "12110" })).toMatchObject({
+      commune: { insee: "12083", name: "Cransac-les-Thermes" },
+    });
+    expect(inseeOf(findCommune({ name: "CRANSAC" }))).toBe("12083"); // the only commune ever so named
+    expect(inseeOf(findCommune({ name: "Oissel", postcode: "76350" }))).toBe("76484"); // Oissel-sur-Seine
+    expect(inseeOf(findCommune({ name: "Grigny", postcode: "69520" }))).toBe("69096"); // Grigny-sur-Rhône
+    expect(inseeOf(findCommune({ name: "Éragny", postcode: "95610" }))).toBe("95218"); // Éragny-sur-Oise
+    expect(inseeOf(findCommune({ name: "ERAGNY SUR OISE", postcode: "95610" }))).toBe("95218");
+    // Merged into a new commune that lists no delegated commune of that name.
+    expect(inseeOf(findCommune({ name: "Filain", postcode: "02000" }))).toBe("02589"); // Pargny-et-Filain
+    // The namesakes elsewhere are untouched.
+    expect(inseeOf(findCommune({ name: "Grigny", postcode: "91350" }))).toBe("91286");
+    expect(inseeOf(findCommune({ name: "Grigny", postcode: "62140" }))).toBe("62388");
+  });
+
+  it("takes a short name when one commune of the postcode bears it, and explains the rest", () => {
+    expect(inseeOf(findCommune({ name: "Chambon", postcode: "42500" }))).toBe("42044"); // Le Chambon-Feugerolles
+    expect(inseeOf(findCommune({ name: "Paris 3e", postcode: "75003" }))).toBe("75056");
+    expect(inseeOf(findCommune({ name: "OISSEL CEDEX", postcode: "76351" }))).toBe("76484"); // Cedex: department
+    expect(findCommune({ name: "Chalain", postcode: "42600" })).toEqual({
+      error: "Commune ambiguë : Chalain (42600) peut désigner Chalain-d'Uzore et Chalain-le-Comtal, précisez le nom",
+    });
+    // Filler words alone pick nothing, even when the postcode serves one commune.
+    expect(findCommune({ name: "Saint", postcode: "42000" })).toEqual({
+      error: "Commune inconnue : Saint (42000) ; ce code postal dessert Saint-Étienne",
+    });
+    // Without a postcode, a short name is not enough.
+    expect(findCommune({ name: "Oissel" })).toMatchObject({ commune: { insee: "76484" } }); // former name
+    expect(findCommune({ name: "Feugerolles" })).toEqual({ error: "Commune inconnue : Feugerolles" });
+    expect(inseeOf(findCommune({ name: "Feugerolles", postcode: "42500" }))).toBe("42044");
   });
 
   it("reads La Poste's spellings", () => {

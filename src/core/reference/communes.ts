@@ -28,6 +28,8 @@ export function communeNameKey(name: string, expandLastWord = true): string {
 interface CommuneNames {
   byName: Map<string, Commune[]>;
   byFormerName: Map<string, Commune[]>;
+  /** Every name key of a commune, current first, for partial matches among the communes of a postcode. */
+  keysOf: Map<Commune, string[]>;
   /** Biggest population first, each with its name key, for autocomplete. */
   byPopulation: { commune: Commune; nameKey: string }[];
 }
@@ -40,13 +42,18 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function indexNames(): CommuneNames {
   const register = communeRegister();
-  const names: CommuneNames = { byName: new Map(), byFormerName: new Map(), byPopulation: [] };
+  const names: CommuneNames = { byName: new Map(), byFormerName: new Map(), keysOf: new Map(), byPopulation: [] };
   for (const commune of register.byInsee.values()) {
     const nameKey = communeNameKey(commune.name);
     pushTo(names.byName, nameKey, commune);
+    pushTo(names.keysOf, commune, nameKey);
     names.byPopulation.push({ commune, nameKey });
   }
-  for (const { name, commune } of register.otherNames) pushTo(names.byFormerName, communeNameKey(name), commune);
+  for (const { name, commune } of register.otherNames) {
+    const nameKey = communeNameKey(name);
+    pushTo(names.byFormerName, nameKey, commune);
+    pushTo(names.keysOf, commune, nameKey);
+  }
   names.byPopulation.sort((a, b) => (b.commune.population ?? 0) - (a.commune.population ?? 0));
   return names;
 }
@@ -84,11 +91,36 @@ function unique(candidates: Commune[]): Commune | undefined {
   return distinct.length === 1 ? distinct[0] : undefined;
 }
 
+/** Words that say nothing about which commune is meant: "Saint" or "sur" alone must not pick one. */
+const FILLER_WORDS = new Set("le la les l saint sainte sur sous en de du des d et aux au lez".split(" "));
+
+/**
+ * Communes among `candidates` that one of whose names (current, delegated, former) holds the typed name as whole
+ * words: "Grigny" in "Grigny-sur-Rhône", "Oissel" in "Oissel-sur-Seine", "Chambon" in "Le Chambon-Feugerolles".
+ * Nothing when the typed name is only filler words.
+ */
+function partialMatches(key: string, candidates: readonly Commune[]): Commune[] {
+  if (!key.split(" ").some((word) => word.length >= 3 && !FILLER_WORDS.has(word))) return [];
+  const keysOf = communeNames().keysOf;
+  return candidates.filter((commune) =>
+    (keysOf.get(commune) ?? []).some((nameKey) => ` ${nameKey} `.includes(` ${key} `)),
+  );
+}
+
+/** "A, B et C" (at most `max` names, then "…"), for error messages. */
+function listNames(communes: readonly Commune[], max = 5): string {
+  const names = communes.slice(0, max).map((commune) => commune.name);
+  if (communes.length > max) return `${names.join(", ")}…`;
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} et ${names.at(-1)}` : (names[0] ?? "");
+}
+
 /**
  * The commune a spreadsheet row or a form means, from what it gives:
  * - an INSEE code, current or not (former codes, delegated communes and the arrondissements of Paris, Lyon and
  *   Marseille, which SIRENE uses, resolve to today's commune);
- * - or a postcode and a name (matched with `communeNameKey`; a Cedex postcode falls back to the department);
+ * - or a postcode and a name (matched with `communeNameKey`; a Cedex postcode falls back to the department),
+ *   current or former (renamed or merged communes: "Cransac" 12110 is Cransac-les-Thermes), else, when exactly one
+ *   of the postcode's communes bears it as whole words, the short name ("Grigny" 69520 is Grigny-sur-Rhône);
  * - or a name alone when only one commune bears it, or a postcode alone when it serves one commune.
  * The error is French, for the person fixing the row.
  */
@@ -123,7 +155,23 @@ export function findCommune(query: { insee?: string; postcode?: string; name?: s
       unique(servedBy(formerlyNamed)) ??
       unique(inDepartment(named)) ??
       unique(inDepartment(formerlyNamed));
-    return commune ? { commune } : { error: `Commune inconnue : ${name} (${postcode})` };
+    if (commune) return { commune };
+    // Not an exact name: the short or former name of one of the postcode's communes ("Grigny" 69520 for
+    // Grigny-sur-Rhône), or, for a Cedex postcode that serves no commune, of one of its department's.
+    const served = register.byPostcode.get(postcode) ?? [];
+    const pool = served.length
+      ? served
+      : [...register.byInsee.values()].filter((c) => inDepartments.includes(c.department));
+    const partial = [...new Set(partialMatches(key, pool))];
+    if (partial.length === 1) return { commune: partial[0] };
+    if (partial.length > 1) {
+      return { error: `Commune ambiguë : ${name} (${postcode}) peut désigner ${listNames(partial)}, précisez le nom` };
+    }
+    return {
+      error: served.length
+        ? `Commune inconnue : ${name} (${postcode}) ; ce code postal dessert ${listNames(served)}`
+        : `Commune inconnue : ${name} (${postcode})`,
+    };
   }
 
   if (postcode) {

@@ -8,6 +8,7 @@ import { createCluster, grantRole } from "../../platform/clusters/clusters.servi
 import { systemActor } from "../../platform/permissions/permissions.js";
 import type { AppServices } from "../../server/context.js";
 import { withTenant } from "../tenant.js";
+import { loadDemoActivity } from "./demo-activity.js";
 import { demoCluster } from "./demo-data.js";
 
 /** The demo accounts' password: printed at first start, refused in production. */
@@ -55,12 +56,14 @@ export async function ensureDemo(services: Pick<AppServices, "database" | "auth"
       }
     }
   });
+  const userIds = new Map<string, string>();
   for (const user of demo.users) {
     const { id } = await createUserWithPassword(services.auth, {
       name: user.name,
       email: user.email,
       password: DEMO_PASSWORD,
     });
+    userIds.set(user.email, id);
     await grantRole(db, {
       clusterId: cluster.id,
       userId: id,
@@ -68,6 +71,7 @@ export async function ensureDemo(services: Pick<AppServices, "database" | "auth"
       memberId: user.memberKey ? idByKey.get(user.memberKey) : null,
     });
   }
+  await loadDemoActivity(db, { clusterId: cluster.id, demo, memberIds: idByKey, userIds });
   const staff = demo.users.find((u) => u.role === "staff")!;
   return { slug: cluster.slug, email: staff.email, password: DEMO_PASSWORD };
 }

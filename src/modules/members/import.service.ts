@@ -1,7 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { companyNameKey, foldText } from "../../core/reference/text.js";
-import type { Db } from "../../db/client.js";
-import { recordChange } from "../../platform/audit/audit.service.js";
+import { type Changes, diffFields } from "../../platform/audit/audit.service.js";
 import type { ClusterContext } from "../../server/context.js";
 import { invalid, notFound } from "../../server/errors.js";
 import { type ColumnMapping, fieldLabels, type MemberImportField, suggestMapping } from "./import/columns.js";
@@ -17,10 +17,20 @@ import {
   parsePhone,
   parseStatus,
 } from "./import/values.js";
+import {
+  type ChangeEntry,
+  type DuesInsert,
+  type MemberInsert,
+  type MemberUpdate,
+  type PersonInsert,
+  type StoredMember,
+  storedMemberColumns,
+  writeImport,
+} from "./import.batch.js";
 import type { MemberInput } from "./members.contract.js";
-import { prepareMemberValues } from "./members.rules.js";
+import { defaultVisibility, type MemberValues, prepareMemberValues, searchTextOf } from "./members.rules.js";
 import { dues, importRuns, members, people, trades } from "./members.schema.js";
-import { applyMemberChange, insertMember, type MemberRow, tenant, tradeLabelsOf } from "./members.service.js";
+import { type MemberRow, tenant, tradeLabelsOf } from "./members.service.js";
 
 export type Mapping = Record<number, ColumnMapping | null>;
 export type OnExisting = "update" | "reject";
@@ -206,11 +216,198 @@ function checkMapping(mapping: Mapping, headers: string[]) {
 }
 
 /**
+ * The cluster as an import sees it while it goes through the file's rows: its members (as earlier rows left
+ * them), their people and dues, read once; and everything the rows will write, with its history, to be sent in
+ * batches by `writeImport`. The methods do in memory what `insertMember`, `applyMemberChange` and the
+ * per-row contact and dues upserts do in the database.
+ */
+class ImportState {
+  /** Each member as it is now, after the rows already gone through. */
+  private readonly rows = new Map<string, StoredMember>();
+  /** The member each SIREN and name key was last seen on, as it was then (as the row-by-row import kept them). */
+  private readonly bySiren = new Map<string, StoredMember>();
+  private readonly byName = new Map<string, StoredMember>();
+  private readonly peopleOf = new Map<
+    string,
+    { firstName: string | null; lastName: string | null; email: string | null }[]
+  >();
+  private readonly duesOf = new Map<string, { amountCents: number; paidOn: string | null }>();
+  private readonly blank: Record<string, null>;
+  readonly created: MemberInsert[] = [];
+  private readonly updated = new Map<string, MemberUpdate>();
+  readonly people: PersonInsert[] = [];
+  private readonly dues = new Map<string, DuesInsert>();
+  readonly changes: ChangeEntry[] = [];
+  private readonly sponsorLinks: { memberId: string; sponsorName: string }[] = [];
+
+  constructor(
+    private readonly ctx: ClusterContext,
+    private readonly labels: Map<string, string>,
+    existing: StoredMember[],
+    personRows: { memberId: string; firstName: string | null; lastName: string | null; email: string | null }[],
+    duesRows: { memberId: string; year: number; amountCents: number; paidOn: string | null }[],
+  ) {
+    for (const m of existing) this.rows.set(m.id, m);
+    for (const m of existing) if (m.siren) this.bySiren.set(m.siren, m);
+    for (const m of existing) this.byName.set(m.nameKey, m);
+    for (const p of personRows) this.peopleOf.set(p.memberId, [...(this.peopleOf.get(p.memberId) ?? []), p]);
+    for (const d of duesRows) this.duesOf.set(`${d.memberId} ${d.year}`, d);
+    this.blank = Object.fromEntries(Object.keys(storedMemberColumns).map((key) => [key, null]));
+  }
+
+  bySirenOf(siren: string) {
+    return this.bySiren.get(siren);
+  }
+
+  byNameOf(nameKey: string) {
+    return this.byName.get(nameKey);
+  }
+
+  /** Makes the member findable by its SIREN and name by the next rows and the sponsor links. */
+  remember(member: StoredMember) {
+    this.bySiren.set(member.siren ?? "", member);
+    this.byName.set(member.nameKey, member);
+  }
+
+  private log(entityType: string, entityId: string, action: string, changes: Changes) {
+    const { clusterId, actor } = this.ctx;
+    this.changes.push({
+      clusterId,
+      entityType,
+      entityId,
+      action,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      changes,
+    });
+  }
+
+  /** As `insertMember`: the defaults, the search text and a "create" history entry. */
+  create(values: MemberValues): StoredMember {
+    const row = {
+      kind: "company" as const,
+      status: "member" as const,
+      tradeCodes: [],
+      certifications: [],
+      equipment: [],
+      visibility: defaultVisibility,
+      ...values,
+      legalName: values.legalName!,
+      nameKey: values.nameKey!,
+      clusterId: this.ctx.clusterId,
+    };
+    const insert: MemberInsert = {
+      ...row,
+      id: randomUUID(),
+      searchText: searchTextOf({ description: null, tradeName: null, town: null, ...row }, this.labels),
+    };
+    this.created.push(insert);
+    this.log("member", insert.id!, "create", diffFields(null, values as Record<string, unknown>));
+    const now = new Date();
+    const created = { ...this.blank, ...insert, version: 1, createdAt: now, updatedAt: now } as StoredMember;
+    this.rows.set(created.id, created);
+    return created;
+  }
+
+  /**
+   * As `applyMemberChange`: null when the row changes nothing in the member it matched, else the new state and an
+   * "update" history entry. A row may match a member by a name or SIREN that an earlier row of the file changed
+   * (the member as it was then): its values then go over the member as that earlier row left it.
+   */
+  update(matched: StoredMember, values: MemberValues): StoredMember | null {
+    const diff = (row: StoredMember) =>
+      diffFields(row as unknown as Record<string, unknown>, values as Record<string, unknown>);
+    const matchedChanges = diff(matched);
+    if (!Object.keys(matchedChanges).length) return null;
+    const before = this.rows.get(matched.id) ?? matched;
+    const changes = before === matched ? matchedChanges : diff(before);
+    if (!Object.keys(changes).length) return null;
+    const merged = { ...before, ...values } as StoredMember;
+    const after: StoredMember = {
+      ...merged,
+      searchText: searchTextOf(merged, this.labels),
+      version: before.version + 1,
+      updatedAt: new Date(),
+    };
+    const pending = this.updated.get(before.id) ?? { row: after, readVersion: before.version, keys: new Set() };
+    for (const [key, value] of Object.entries(values)) if (value !== undefined) pending.keys.add(key);
+    for (const key of ["searchText", "version", "updatedAt"]) pending.keys.add(key);
+    pending.row = after;
+    this.updated.set(before.id, pending);
+    this.rows.set(before.id, after);
+    this.log("member", before.id, "update", changes);
+    return after;
+  }
+
+  /** Adds the contact unless the member already has this person (same e-mail, or same name). */
+  contact(memberId: string, contact: NonNullable<RowPlan["contact"]>) {
+    const current = this.peopleOf.get(memberId) ?? [];
+    const same = current.find(
+      (p) =>
+        (contact.email && p.email === contact.email) ||
+        foldText(`${p.firstName ?? ""} ${p.lastName ?? ""}`) ===
+          foldText(`${contact.firstName ?? ""} ${contact.lastName ?? ""}`),
+    );
+    if (same) return;
+    const id = randomUUID();
+    this.people.push({
+      ...contact,
+      id,
+      clusterId: this.ctx.clusterId,
+      memberId,
+      listed: false,
+      isMainContact: current.length === 0,
+    });
+    this.peopleOf.set(memberId, [...current, contact]);
+    this.log("person", id, "create", { lastName: [null, contact.lastName] });
+  }
+
+  /** Sets the year's dues unless they are already so. */
+  duesFor(memberId: string, row: NonNullable<RowPlan["dues"]>) {
+    const key = `${memberId} ${row.year}`;
+    const before = this.duesOf.get(key);
+    if (before && before.amountCents === row.amountCents && before.paidOn === row.paidOn) return;
+    this.duesOf.set(key, row);
+    this.dues.set(key, { ...row, clusterId: this.ctx.clusterId, memberId });
+    this.log("dues", memberId, before ? "update" : "create", {
+      [`dues ${row.year}`]: [
+        before ? { amountCents: before.amountCents, paidOn: before.paidOn } : null,
+        { amountCents: row.amountCents, paidOn: row.paidOn },
+      ],
+    });
+  }
+
+  sponsor(memberId: string, sponsorName: string) {
+    this.sponsorLinks.push({ memberId, sponsorName });
+  }
+
+  /** Everything to write; sponsors are found by name once every row is known, as the file may name them later. */
+  writes() {
+    const sponsors = new Map<string, string>();
+    for (const link of this.sponsorLinks) {
+      const sponsorId = this.byName.get(companyNameKey(link.sponsorName))?.id;
+      if (sponsorId && sponsorId !== link.memberId) sponsors.set(link.memberId, sponsorId);
+    }
+    return {
+      created: this.created,
+      updated: [...this.updated.values()],
+      people: this.people,
+      dues: [...this.dues.values()],
+      changes: this.changes,
+      sponsors,
+    };
+  }
+}
+
+/**
  * Imports every row it can and reports every other one with its reasons, in
  * one transaction. A row matches an existing member by SIREN, or by its
  * normalised name when either side lacks a SIREN; with `update` it refreshes
  * that member (so the same file imported twice creates nothing new), with
  * `reject` it is reported as a duplicate.
+ *
+ * The rows are checked and matched one after the other in memory, against the cluster read once; then the
+ * members, their people, dues, sponsors and history entries are written in a few batched statements.
  */
 export async function importMembers(
   ctx: ClusterContext,
@@ -228,13 +425,27 @@ export async function importMembers(
     for (const t of tradeRows)
       for (const name of [t.code, t.labelFr, t.labelEn]) tradeCodeByName.set(foldText(name), t.code);
     const known = new Set(labels.keys());
-    const existing = await tx.select().from(members).where(eq(members.clusterId, ctx.clusterId));
-    const bySiren = new Map(existing.filter((m) => m.siren).map((m) => [m.siren!, m]));
-    const byName = new Map(existing.map((m) => [m.nameKey, m]));
+    const state = new ImportState(
+      ctx,
+      labels,
+      await tx.select(storedMemberColumns).from(members).where(eq(members.clusterId, ctx.clusterId)),
+      await tx
+        .select({
+          memberId: people.memberId,
+          firstName: people.firstName,
+          lastName: people.lastName,
+          email: people.email,
+        })
+        .from(people)
+        .where(eq(people.clusterId, ctx.clusterId)),
+      await tx
+        .select({ memberId: dues.memberId, year: dues.year, amountCents: dues.amountCents, paidOn: dues.paidOn })
+        .from(dues)
+        .where(eq(dues.clusterId, ctx.clusterId)),
+    );
     const seenInFile = new Map<string, number>();
     const rejected: RejectedRow[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const sponsorLinks: { memberId: string; sponsorName: string; row: number }[] = [];
 
     for (const [i, cells] of sheet.rows.entries()) {
       const rowNumber = sheet.rowNumbers[i] ?? i + 2;
@@ -261,9 +472,9 @@ export async function importMembers(
         continue;
       }
       for (const k of fileKeys) seenInFile.set(k, rowNumber);
-      const sirenMatch = values.siren ? bySiren.get(values.siren) : undefined;
-      const nameMatch = byName.get(values.nameKey!);
-      let target: MemberRow | undefined = sirenMatch;
+      const sirenMatch = values.siren ? state.bySirenOf(values.siren) : undefined;
+      const nameMatch = state.byNameOf(values.nameKey!);
+      let target: StoredMember | undefined = sirenMatch;
       if (!target && nameMatch) {
         if (nameMatch.siren && values.siren && nameMatch.siren !== values.siren) {
           reject([
@@ -273,34 +484,29 @@ export async function importMembers(
         }
         target = nameMatch;
       }
-      let member: MemberRow;
+      let member: StoredMember;
       if (target) {
         if (onExisting === "reject") {
           reject([`Déjà présent : « ${target.legalName} » (même ${sirenMatch ? "SIREN" : "raison sociale"})`]);
           continue;
         }
-        // Re-derive against the existing row so that unchanged commune, size class etc. compare equal.
-        const again = prepareMemberValues(plan.input, target, known);
-        const updated = await applyMemberChange(tx, ctx, target, again.values, labels);
+        // Re-derive against the existing row so that unchanged commune, size class etc. compare equal
+        // (prepareMemberValues never reads the tsvector, which the import does not load).
+        const again = prepareMemberValues(plan.input, target as MemberRow, known);
+        const updated = state.update(target, again.values);
         member = updated ?? target;
         counts[updated ? "updated" : "unchanged"]++;
       } else {
-        member = await insertMember(tx, ctx, values, labels);
+        member = state.create(values);
         counts.created++;
       }
-      bySiren.set(member.siren ?? "", member);
-      byName.set(member.nameKey, member);
-      if (plan.sponsorName) sponsorLinks.push({ memberId: member.id, sponsorName: plan.sponsorName, row: rowNumber });
-      if (plan.contact) await upsertContact(tx, ctx, member.id, plan.contact);
-      if (plan.dues) await upsertDues(tx, ctx, member.id, plan.dues);
+      state.remember(member);
+      if (plan.sponsorName) state.sponsor(member.id, plan.sponsorName);
+      if (plan.contact) state.contact(member.id, plan.contact);
+      if (plan.dues) state.duesFor(member.id, plan.dues);
     }
 
-    for (const link of sponsorLinks) {
-      const sponsor = byName.get(companyNameKey(link.sponsorName));
-      if (sponsor && sponsor.id !== link.memberId) {
-        await tx.update(members).set({ sponsorId: sponsor.id }).where(eq(members.id, link.memberId));
-      }
-    }
+    await writeImport(tx, ctx.clusterId, state.writes());
 
     const [run] = await tx
       .insert(importRuns)
@@ -314,56 +520,6 @@ export async function importMembers(
       })
       .returning({ id: importRuns.id });
     return { runId: run.id, total: sheet.rows.length, ...counts, rejected };
-  });
-}
-
-async function upsertContact(tx: Db, ctx: ClusterContext, memberId: string, contact: NonNullable<RowPlan["contact"]>) {
-  const current = await tx
-    .select()
-    .from(people)
-    .where(and(eq(people.clusterId, ctx.clusterId), eq(people.memberId, memberId)));
-  const same = current.find(
-    (p) =>
-      (contact.email && p.email === contact.email) ||
-      foldText(`${p.firstName ?? ""} ${p.lastName ?? ""}`) ===
-        foldText(`${contact.firstName ?? ""} ${contact.lastName ?? ""}`),
-  );
-  if (same) return;
-  const [person] = await tx
-    .insert(people)
-    .values({ ...contact, clusterId: ctx.clusterId, memberId, listed: false, isMainContact: current.length === 0 })
-    .returning({ id: people.id });
-  await recordChange(tx, ctx.clusterId, ctx.actor, {
-    entityType: "person",
-    entityId: person.id,
-    action: "create",
-    changes: { lastName: [null, contact.lastName] },
-  });
-}
-
-async function upsertDues(tx: Db, ctx: ClusterContext, memberId: string, row: NonNullable<RowPlan["dues"]>) {
-  const [before] = await tx
-    .select()
-    .from(dues)
-    .where(and(eq(dues.memberId, memberId), eq(dues.year, row.year)));
-  if (before && before.amountCents === row.amountCents && before.paidOn === row.paidOn) return;
-  await tx
-    .insert(dues)
-    .values({ ...row, clusterId: ctx.clusterId, memberId })
-    .onConflictDoUpdate({
-      target: [dues.memberId, dues.year],
-      set: { amountCents: row.amountCents, paidOn: row.paidOn },
-    });
-  await recordChange(tx, ctx.clusterId, ctx.actor, {
-    entityType: "dues",
-    entityId: memberId,
-    action: before ? "update" : "create",
-    changes: {
-      [`dues ${row.year}`]: [
-        before ? { amountCents: before.amountCents, paidOn: before.paidOn } : null,
-        { amountCents: row.amountCents, paidOn: row.paidOn },
-      ],
-    },
   });
 }
 

@@ -184,6 +184,10 @@ export const ErrorSchema = z
       code: z.string(),
       message: z.string(),
       fields: z.array(z.object({ field: z.string(), message: z.string() })),
+      details: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+        .optional()
+        .describe("Stable values to act on, e.g. duplicateId and duplicateName on the 409 of a duplicate member"),
     }),
   })
   .openapi("Error");
@@ -268,8 +272,19 @@ export const HistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
-  entityType: z.string(),
-  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  entityType: z.string().describe("member, person or dues"),
+  changes: z
+    .array(
+      z.object({
+        field: z
+          .string()
+          .describe("The API's name of the field (trades, sponsor, dues…); internal columns are never listed"),
+        year: z.number().int().optional().describe("For dues: the year"),
+        before: z.unknown(),
+        after: z.unknown(),
+      }),
+    )
+    .describe("Only the fields a person reads; a sponsor is { id, name }"),
 });
 
 export const memberHistory = defineRoute("members.history", {

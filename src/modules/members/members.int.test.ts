@@ -68,7 +68,11 @@ describe(`members on ${testDatabaseKind}`, () => {
       json: { ...forge, legalName: "Autre nom" },
     });
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toMatch(/existe déjà/);
+    const { error } = await res.json();
+    expect(error.message).toMatch(/existe déjà/);
+    // The other member is given as data to link to, not only inside the message.
+    expect(error.details).toEqual({ duplicateId: forgeId, duplicateName: forge.legalName });
+    expect(error.fields).toEqual([{ field: "siren", message: `Doublon de ${forge.legalName}` }]);
   });
 
   it("finds 'traitements thermiques' in 'traitement thermique', accent- and plural-insensitively", async () => {
@@ -149,8 +153,59 @@ describe(`members on ${testDatabaseKind}`, () => {
       await t.request("GET", `${base()}/members/${forgeId}/history`, { cookie: cluster.staff })
     ).json();
     const update = history.entries.find((e: { action: string }) => e.action === "update");
-    expect(update.changes.headcount).toEqual([45, 260]);
+    expect(update.changes).toEqual([
+      { field: "headcount", before: 45, after: 260 },
+      { field: "sizeClass", before: "sme", after: "midcap" },
+    ]);
     expect(update.actor).toBe(`staff ${cluster.slug}`);
+  });
+
+  it("answers 409 with the other member's id when an edit would duplicate it", async () => {
+    const found = await (await t.request("GET", `${base()}/members?q=decolletage`, { cookie: cluster.staff })).json();
+    const other = found.items[0];
+    const res = await t.request("PATCH", `${base()}/members/${other.id}`, {
+      cookie: cluster.staff,
+      json: { version: other.version, siren: forge.siren },
+    });
+    expect(res.status).toBe(409);
+    const { error } = await res.json();
+    expect(error.message).toMatch(/Un autre membre porte déjà ce SIREN/);
+    expect(error.details).toEqual({ duplicateId: forgeId, duplicateName: forge.legalName });
+    expect(error.fields).toEqual([{ field: "siren", message: `Doublon de ${forge.legalName}` }]);
+    // A stale version is another 409, with nothing to link to.
+    const stale = await t.request("PATCH", `${base()}/members/${other.id}`, {
+      cookie: cluster.staff,
+      json: { version: other.version + 5, headcount: 9 },
+    });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.details).toBeUndefined();
+  });
+
+  it("shows the history in user-facing fields only, a sponsor by its name", async () => {
+    const found = await (await t.request("GET", `${base()}/members?q=decolletage`, { cookie: cluster.staff })).json();
+    const other = found.items[0];
+    const sponsored = await t.request("PATCH", `${base()}/members/${other.id}`, {
+      cookie: cluster.staff,
+      json: { version: other.version, sponsorId: forgeId, trades: ["turning", "heat-treatment"] },
+    });
+    expect(sponsored.status, await sponsored.clone().text()).toBe(200);
+    const history = await (
+      await t.request("GET", `${base()}/members/${other.id}/history`, { cookie: cluster.staff })
+    ).json();
+    const [latest, ...older] = history.entries;
+    // In the form's order, whatever order the database keeps them in.
+    expect(latest.changes).toEqual([
+      { field: "trades", before: ["turning"], after: ["turning", "heat-treatment"] },
+      { field: "sponsor", before: null, after: { id: forgeId, name: forge.legalName } },
+    ]);
+    const creation = older.find((e: { action: string }) => e.action === "create");
+    const fields = creation.changes.map((c: { field: string }) => c.field);
+    expect(fields).toEqual(expect.arrayContaining(["legalName", "postcode", "town", "trades", "headcount"]));
+    const internal = ["nameKey", "searchText", "searchVector", "version", "communeInsee", "department", "lat", "lon"];
+    for (const entry of history.entries) {
+      for (const change of entry.changes) expect(internal, JSON.stringify(change)).not.toContain(change.field);
+    }
+    expect(JSON.stringify(history)).not.toMatch(/name_?key|search_?text|tradeCodes|sponsorId/i);
   });
 
   it("lets a member's person edit only their own company, and not its membership", async () => {
@@ -174,6 +229,39 @@ describe(`members on ${testDatabaseKind}`, () => {
       json: { version: other.version, description: "x" },
     });
     expect(foreign.status).toBe(403);
+  });
+
+  it("lists the cluster's accounts with the name of a member account's company", async () => {
+    const res = await t.request("GET", `${base()}/users`, { cookie: cluster.staff });
+    expect(res.status).toBe(200);
+    const { users } = await res.json();
+    const boss = users.find((u: { name: string }) => u.name === "Patronne TTF");
+    expect(boss).toMatchObject({ role: "member", memberId: forgeId, memberName: forge.legalName });
+    const staff = users.find((u: { role: string }) => u.role === "staff");
+    expect(staff).toMatchObject({ memberId: null, memberName: null });
+    const created = await t.request("POST", `${base()}/users`, {
+      cookie: cluster.staff,
+      json: {
+        name: "Second TTF",
+        email: `second-${cluster.slug}@ttf.example`,
+        password: "password-123",
+        role: "member",
+        memberId: forgeId,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ memberId: forgeId, memberName: forge.legalName });
+    const unknown = await t.request("POST", `${base()}/users`, {
+      cookie: cluster.staff,
+      json: {
+        name: "Nobody",
+        email: `nobody-${cluster.slug}@ttf.example`,
+        password: "password-123",
+        role: "member",
+        memberId: "00000000-0000-4000-8000-000000000000",
+      },
+    });
+    expect(unknown.status).toBe(422);
   });
 
   it("hides what a company did not share, and unlisted people, from other members", async () => {
@@ -204,9 +292,13 @@ describe(`members on ${testDatabaseKind}`, () => {
   it("exports a person's data and erases it, keeping the row and recording the erasure", async () => {
     const member = await (await t.request("GET", `${base()}/members/${forgeId}`, { cookie: cluster.staff })).json();
     const bruno = member.people.find((p: { lastName: string }) => p.lastName === "Discret");
-    const exported = await (
-      await t.request("GET", `${base()}/people/${bruno.id}/export`, { cookie: cluster.staff })
-    ).json();
+    const download = await t.request("GET", `${base()}/people/${bruno.id}/export`, { cookie: cluster.staff });
+    expect(download.status).toBe(200);
+    // A download, not a page: the browser saves it under a name, and keeps no copy of personal data.
+    expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="personne-${bruno.id}.json"`);
+    expect(download.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(download.headers.get("Cache-Control")).toBe("no-store");
+    const exported = await download.json();
     expect(exported.person.email).toBe("bruno@ttf.example");
     expect(exported.company.legalName).toBe(forge.legalName);
     expect(exported.history.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import type { ClusterContext } from "../../server/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../server/errors.js";
 import type { MemberInput, MemberPatch } from "./members.contract.js";
 import { audienceFor, canEditMember, staffOnlyFields } from "./members.policy.js";
-import { presentMember } from "./members.presenter.js";
+import { presentHistoryChanges, presentMember, sponsorIdsIn } from "./members.presenter.js";
 import { defaultVisibility, type MemberValues, prepareMemberValues, searchTextOf } from "./members.rules.js";
 import { dues, members, people, trades } from "./members.schema.js";
 
@@ -48,6 +48,15 @@ export async function findDuplicate(
     rows.find((r) => candidate.siren && r.siren === candidate.siren) ??
     rows.find((r) => !candidate.siren || !r.siren || r.siren === candidate.siren)
   );
+}
+
+/** The 409 of a duplicate: the field that collides, and the other member's id and name as `details`. */
+function duplicateConflict(message: string, duplicate: MemberRow, values: { siren?: string | null }) {
+  const field = values.siren && duplicate.siren === values.siren ? "siren" : "legalName";
+  return conflict(message, [{ field, message: `Doublon de ${duplicate.legalName}` }], {
+    duplicateId: duplicate.id,
+    duplicateName: duplicate.legalName,
+  });
 }
 
 export async function presentOne(tx: Db, ctx: ClusterContext, row: MemberRow, locale: "fr" | "en" = "fr") {
@@ -123,14 +132,7 @@ export async function createMember(ctx: ClusterContext, input: MemberInput) {
     if (errors.length) throw invalid(errors);
     await checkSponsor(tx, ctx.clusterId, values.sponsorId);
     const duplicate = await findDuplicate(tx, ctx.clusterId, values);
-    if (duplicate) {
-      throw conflict(`Ce membre existe déjà : ${duplicate.legalName}`, [
-        {
-          field: values.siren && duplicate.siren === values.siren ? "siren" : "legalName",
-          message: `Doublon de ${duplicate.legalName} (${duplicate.id})`,
-        },
-      ]);
-    }
+    if (duplicate) throw duplicateConflict(`Ce membre existe déjà : ${duplicate.legalName}`, duplicate, values);
     const created = await insertMember(tx, ctx, values, labels);
     return presentOne(tx, ctx, created);
   });
@@ -191,7 +193,8 @@ export async function updateMember(ctx: ClusterContext, id: string, patch: Membe
         id,
       );
       if (duplicate && (values.siren ? duplicate.siren === values.siren : true)) {
-        throw conflict(`Un autre membre porte déjà ce ${values.siren ? "SIREN" : "nom"} : ${duplicate.legalName}`);
+        const what = values.siren ? "SIREN" : "nom";
+        throw duplicateConflict(`Un autre membre porte déjà ce ${what} : ${duplicate.legalName}`, duplicate, values);
       }
     }
     const updated = (await applyMemberChange(tx, ctx, before, values, labels)) ?? before;
@@ -223,16 +226,32 @@ export async function memberHistory(ctx: ClusterContext, id: string) {
     const own = await historyOf(tx, ctx.clusterId, "member", id);
     const related = await Promise.all(personIds.map((pid) => historyOf(tx, ctx.clusterId, "person", pid)));
     const duesEntries = await historyOf(tx, ctx.clusterId, "dues", id);
-    return [...own, ...related.flat(), ...duesEntries]
-      .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        actor: e.actorLabel,
-        action: e.action,
-        entityType: e.entityType,
-        changes: e.changes,
-      }));
+    const entries = [...own, ...related.flat(), ...duesEntries].sort((a, b) => b.at.getTime() - a.at.getTime());
+    const sponsorIds = sponsorIdsIn(entries);
+    const sponsorNames = new Map(
+      (await membersByIds(tx, ctx.clusterId, sponsorIds)).map((row) => [row.id, row.legalName] as const),
+    );
+    return entries.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actorLabel,
+      action: e.action,
+      entityType: e.entityType,
+      changes: presentHistoryChanges(e.entityType, e.changes, sponsorNames),
+    }));
+  });
+}
+
+/** Legal names of members of the cluster by id, for platform screens that name a member company (accounts). */
+export async function memberNames(ctx: ClusterContext, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  return tenant(ctx, async (tx) => {
+    const rows = await tx
+      .select({ id: members.id, legalName: members.legalName })
+      .from(members)
+      .where(and(eq(members.clusterId, ctx.clusterId), inArray(members.id, wanted)));
+    return new Map(rows.map((row) => [row.id, row.legalName]));
   });
 }
 

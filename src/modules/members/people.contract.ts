@@ -73,7 +73,16 @@ export const exportPerson = defineRoute("people.privacy", {
   tags: ["people"],
   summary: "Everything held on a person (GDPR right of access), as JSON",
   request: { params: personParams },
-  responses: { 200: json(z.record(z.string(), z.unknown()), "The data"), ...errorResponses },
+  responses: {
+    200: {
+      ...json(z.record(z.string(), z.unknown()), "The data, as a file to save"),
+      headers: z.object({
+        "Content-Disposition": z.string().openapi({ example: 'attachment; filename="personne-<personId>.json"' }),
+        "Cache-Control": z.string().openapi({ example: "no-store" }),
+      }),
+    },
+    ...errorResponses,
+  },
 });
 
 export const erasePerson = defineRoute("people.privacy", {

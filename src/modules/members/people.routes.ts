@@ -16,8 +16,11 @@ export function peopleRoutes(app: OpenAPIHono<AppEnv>) {
     return c.body(null, 204);
   });
   app.openapi(contract.exportPerson, async (c) => {
-    const data = await people.exportPerson(clusterContext(c), c.req.valid("param").personId);
-    c.header("Content-Disposition", `attachment; filename="personne-${c.req.valid("param").personId}.json"`);
+    const { personId } = c.req.valid("param");
+    const data = await people.exportPerson(clusterContext(c), personId);
+    // Saved as a file by the browser (the link in the person's menu), never kept in a cache: it is personal data.
+    c.header("Content-Disposition", `attachment; filename="personne-${personId}.json"`);
+    c.header("Cache-Control", "no-store");
     return c.json(data, 200);
   });
   app.openapi(contract.erasePerson, async (c) =>

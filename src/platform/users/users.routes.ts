@@ -1,7 +1,8 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "../../db/tenant.js";
-import { members, people } from "../../modules/members/members.schema.js";
+import { people } from "../../modules/members/members.schema.js";
+import { memberNames } from "../../modules/members/members.service.js";
 import type { AppEnv } from "../../server/context.js";
 import { invalid } from "../../server/errors.js";
 import { defineRoute } from "../../server/route.js";
@@ -18,6 +19,7 @@ const AccountSchema = z.object({
   email: z.string(),
   role: z.enum(["staff", "member", "funder"]),
   memberId: z.string().nullable(),
+  memberName: z.string().nullable().describe("For a member account: the legal name of its member company"),
 });
 
 const listAccounts = defineRoute("users.manage", {
@@ -79,20 +81,26 @@ export function userRoutes(app: OpenAPIHono<AppEnv>) {
       .innerJoin(users, eq(users.id, clusterRoles.userId))
       .where(eq(clusterRoles.clusterId, c.get("cluster")!.id))
       .orderBy(users.name);
-    return c.json({ users: rows }, 200);
+    const names = await memberNames(
+      { db, clusterId: c.get("cluster")!.id, actor: c.get("actor") },
+      rows.flatMap((row) => (row.memberId ? [row.memberId] : [])),
+    );
+    return c.json(
+      { users: rows.map((row) => ({ ...row, memberName: row.memberId ? (names.get(row.memberId) ?? null) : null })) },
+      200,
+    );
   });
   app.openapi(createAccount, async (c) => {
     const input = c.req.valid("json");
     const { database, auth } = c.get("services");
     const cluster = c.get("cluster")!;
+    let memberName: string | null = null;
     if (input.memberId) {
-      const found = await withTenant(database.db, cluster.id, (tx) =>
-        tx
-          .select({ id: members.id })
-          .from(members)
-          .where(and(eq(members.clusterId, cluster.id), eq(members.id, input.memberId!))),
-      );
-      if (!found.length) throw invalid([{ field: "memberId", message: "Membre inconnu dans ce cluster" }]);
+      const names = await memberNames({ db: database.db, clusterId: cluster.id, actor: c.get("actor") }, [
+        input.memberId,
+      ]);
+      memberName = names.get(input.memberId) ?? null;
+      if (memberName === null) throw invalid([{ field: "memberId", message: "Membre inconnu dans ce cluster" }]);
     }
     const { id } = await createUserWithPassword(auth, input);
     await grantRole(database.db, {
@@ -122,6 +130,7 @@ export function userRoutes(app: OpenAPIHono<AppEnv>) {
         email: input.email.toLowerCase(),
         role: input.role,
         memberId: input.memberId ?? null,
+        memberName,
       },
       201,
     );

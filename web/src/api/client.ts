@@ -5,12 +5,16 @@ export interface FieldError {
   message: string;
 }
 
+/** Values the server gives to act on beyond the message, e.g. `duplicateId` on the 409 of a duplicate member. */
+export type ErrorDetails = Record<string, string | number | boolean | null>;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -34,7 +38,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     // Not JSON (proxy error page, empty body…): the status says enough.
   }
   const body = payload as {
-    error?: { code?: string; message?: string; fields?: FieldError[] };
+    error?: { code?: string; message?: string; fields?: FieldError[]; details?: ErrorDetails };
     code?: string;
     message?: string;
   } | null;
@@ -44,6 +48,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       body.error.code ?? String(response.status),
       body.error.message ?? response.statusText,
       Array.isArray(body.error.fields) ? body.error.fields : [],
+      body.error.details && typeof body.error.details === "object" ? body.error.details : {},
     );
   }
   // better-auth answers { code, message }.

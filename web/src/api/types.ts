@@ -147,13 +147,21 @@ export interface MapPoint {
   town: string | null;
 }
 
+/** One field of a history entry, by its API name (labelled with `history.fields.<field>`); `year` for dues. */
+export interface HistoryChange {
+  field: string;
+  year?: number;
+  before: unknown;
+  after: unknown;
+}
+
 export interface HistoryEntry {
   id: string;
   at: string;
   actor: string;
   action: string;
   entityType: string;
-  changes: Record<string, [unknown, unknown]>;
+  changes: HistoryChange[];
 }
 
 export interface Trade {
@@ -221,6 +229,8 @@ export interface Account {
   email: string;
   role: Role;
   memberId: string | null;
+  /** The member company's legal name, for a member account. */
+  memberName: string | null;
 }
 export interface AccountInput {
   name: string;

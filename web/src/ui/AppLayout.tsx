@@ -3,9 +3,15 @@ import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
   IconBuildingFactory2,
+  IconCalendarEvent,
+  IconChartDots,
   IconFileImport,
   IconLayoutDashboard,
+  IconMail,
+  IconMessageQuestion,
+  IconPhoneCall,
   IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -50,6 +56,41 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       testId: "nav-directory",
     },
     {
+      to: cluster.path("events"),
+      label: t("events.nav"),
+      icon: <IconCalendarEvent size={18} stroke={1.6} />,
+      roles: ["staff", "member"],
+      testId: "nav-events",
+    },
+    {
+      to: cluster.path("groups"),
+      label: t("groups.nav"),
+      icon: <IconUsersGroup size={18} stroke={1.6} />,
+      roles: ["staff", "member"],
+      testId: "nav-groups",
+    },
+    {
+      to: cluster.path("needs"),
+      label: t("needs.nav"),
+      icon: <IconMessageQuestion size={18} stroke={1.6} />,
+      roles: ["staff", "member"],
+      testId: "nav-needs",
+    },
+    {
+      to: cluster.path("to-call"),
+      label: t("contacts.nav"),
+      icon: <IconPhoneCall size={18} stroke={1.6} />,
+      roles: ["staff"],
+      testId: "nav-to-call",
+    },
+    {
+      to: cluster.path("engagement"),
+      label: t("engagement.nav"),
+      icon: <IconChartDots size={18} stroke={1.6} />,
+      roles: ["staff"],
+      testId: "nav-engagement",
+    },
+    {
       to: cluster.path("import"),
       label: t("nav.import"),
       icon: <IconFileImport size={18} stroke={1.6} />,
@@ -69,6 +110,13 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       icon: <IconUsers size={18} stroke={1.6} />,
       roles: ["staff"],
       testId: "nav-accounts",
+    },
+    {
+      to: cluster.path("outbox"),
+      label: t("outbox.nav"),
+      icon: <IconMail size={18} stroke={1.6} />,
+      roles: ["staff"],
+      testId: "nav-outbox",
     },
   ];
   return (

@@ -212,6 +212,53 @@ describe("readSpreadsheet — XLSX cell values", () => {
   });
 });
 
+describe("readSpreadsheet — dates in XLSX", () => {
+  it("writes formatted date cells as dates, and marks the bare numbers a date field may read as serials", async () => {
+    const data = await workbook((ws) => {
+      ws.getRow(1).values = ["Nom", "Adhésion", "Sortie", "Effectif"];
+      ws.getRow(2).values = ["Acme", new Date(Date.UTC(2019, 2, 15)), 45123, 12];
+      ws.getRow(3).values = ["Beta", 45292, "01/09/2021", 8];
+      ws.getRow(4).values = ["Gamma", 2019, null, 2019];
+      ws.getCell("B2").numFmt = "dd/mm/yyyy";
+    });
+    const sheet = await readSpreadsheet(data, "a.xlsx");
+    expect(sheet.rows).toEqual([
+      ["Acme", "15/03/2019", "45123", "12"],
+      // The column holds a formatted date, so its bare serial is a date too; a year-sized number is not.
+      ["Beta", "01/01/2024", "01/09/2021", "8"],
+      ["Gamma", "2019", "", "2019"],
+    ]);
+    expect(sheet.numberCells).toEqual([
+      [false, false, true, true],
+      [false, false, false, true],
+      [false, true, false, true],
+    ]);
+    expect(sheet.date1904).toBe(false);
+  });
+
+  it("reads serials of a workbook using the 1904 date system", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet("Feuil1");
+    ws.getRow(1).values = ["Nom", "Adhésion"];
+    ws.getRow(2).values = ["Acme", new Date(Date.UTC(2023, 6, 16))];
+    ws.getRow(3).values = ["Beta", 43661];
+    ws.getCell("B2").numFmt = "dd/mm/yyyy";
+    const sheet = await readSpreadsheet(new Uint8Array(await wb.xlsx.writeBuffer()), "mac.xlsx");
+    expect(sheet.date1904).toBe(true);
+    expect(sheet.rows).toEqual([
+      ["Acme", "16/07/2023"],
+      ["Beta", "16/07/2023"],
+    ]);
+  });
+
+  it("never marks a CSV cell as a number: '45123' in a CSV is text", async () => {
+    const sheet = await readSpreadsheet(utf8("Nom;Adhésion\nAcme;45123\n"), "a.csv");
+    expect(sheet.rows).toEqual([["Acme", "45123"]]);
+    expect(sheet.numberCells).toBeUndefined();
+  });
+});
+
 describe("readSpreadsheet — other encodings and delimiters", () => {
   it("reads Excel's UTF-16 'Texte Unicode' export", async () => {
     const bytes = iconv.encode("\uFEFFNom\tVille\nÉcole Centrale\tÉcully\n", "utf-16le");

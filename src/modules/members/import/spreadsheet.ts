@@ -18,6 +18,15 @@ export interface Spreadsheet {
   sheetName?: string;
   /** For each row, its row number in Excel (XLSX) or its line in the file (CSV), to point staff to it. */
   rowNumbers: number[];
+  /**
+   * XLSX only: for each row, which cells held a bare number (no date format). In a date column such a cell is an
+   * Excel serial date (parse it with `parseFrenchDate(text, { serial: true, date1904 })`); a CSV never has
+   * any, so "45123" typed in a CSV stays a number. Numbers in a column that also holds formatted dates are
+   * already written as dates.
+   */
+  numberCells?: boolean[][];
+  /** XLSX only: the workbook counts days from 1904 (old Mac Excel) rather than from 1900. */
+  date1904?: boolean;
 }
 
 /**
@@ -29,6 +38,9 @@ interface RawRow {
   line: number;
   cells: string[];
   slave?: ("left" | "above" | undefined)[];
+  /** XLSX: the value of each cell that held a number, and which cells held a formatted date. */
+  numbers?: (number | undefined)[];
+  dates?: boolean[];
 }
 
 const DELIMITED = new Set(["csv", "tsv", "txt"]);
@@ -65,22 +77,72 @@ async function readWorkbook(buffer: Uint8Array, fileName: string): Promise<Sprea
       `Impossible de lire le classeur « ${fileName} » : il est peut-être endommagé ou protégé par un mot de passe.`,
     );
   }
+  const date1904 = Boolean(workbook.properties?.date1904);
   for (const sheet of workbook.worksheets) {
     const raw: RawRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: string[] = [];
       const slave: RawRow["slave"] = [];
+      const numbers: RawRow["numbers"] = [];
+      const dates: boolean[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         cells[col - 1] = cellText(cell.value, cell.numFmt);
+        const value = resultOf(cell.value);
+        if (typeof value === "number") numbers[col - 1] = value;
+        else if (value instanceof Date) dates[col - 1] = true;
         // A merged cell's slaves report the master's value; the header logic needs to know they are copies.
         if (cell.isMerged && cell.master !== cell) slave[col - 1] = cell.master.row === cell.row ? "left" : "above";
       });
-      raw.push({ n, line: n, cells: Array.from(cells, (c) => c ?? ""), slave });
+      raw.push({ n, line: n, cells: Array.from(cells, (c) => c ?? ""), slave, numbers, dates });
     });
     const table = buildTable(raw);
-    if (table) return { ...table, sheetName: sheet.name };
+    if (table) return { ...settleNumbers(table, date1904), sheetName: sheet.name, date1904 };
   }
   throw new Error(`Le fichier « ${fileName} » est vide : aucune feuille ne contient de données.`);
+}
+
+/** A formula's result, else the value itself. */
+function resultOf(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+    return value.result as ExcelJS.CellValue;
+  }
+  return value;
+}
+
+/**
+ * Serials from 2101 (1905-10-01) to 73415 (2100-12-31): in a column of dates, a number in this range is a date
+ * whose format was lost (pasted as a value, "Standard" format); a smaller one is a year or a count, left as is.
+ */
+const SERIAL_DATES = { min: 2101, max: 73415 };
+
+/** An Excel serial as exceljs gives a date: the UTC instant of its wall-clock time. */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round(((date1904 ? serial + 1462 : serial) - 25569) * 86_400_000));
+}
+
+/**
+ * Writes as dates the numbers of columns that also hold formatted dates (one cell formatted as a date, the next
+ * pasted as a bare serial), and lists the numbers left, which only a date column's parser may read as serials.
+ */
+function settleNumbers(table: Table, date1904: boolean): Omit<Spreadsheet, "sheetName"> {
+  const dateColumns = new Set<number>();
+  for (const row of table.body) {
+    row.dates?.forEach((isDate, c) => {
+      if (isDate) dateColumns.add(c);
+    });
+  }
+  const numberCells = table.body.map((row, i) =>
+    table.rows[i].map((_, c) => {
+      const n = row.numbers?.[c];
+      if (n === undefined) return false;
+      if (dateColumns.has(c) && n >= SERIAL_DATES.min && n <= SERIAL_DATES.max) {
+        table.rows[i][c] = dateText(serialToDate(n, date1904));
+        return false;
+      }
+      return true;
+    }),
+  );
+  return { headers: table.headers, rows: table.rows, rowNumbers: table.rowNumbers, numberCells };
 }
 
 /** Converts a cell value to the text a user sees, minus display formatting that would hinder parsing. */
@@ -141,7 +203,7 @@ function readDelimited(buffer: Uint8Array, fileName: string, forced?: string): S
   });
   const table = buildTable(raw);
   if (!table) throw new Error(`Le fichier « ${fileName} » est vide.`);
-  return { ...table, encoding, delimiter };
+  return { headers: table.headers, rows: table.rows, rowNumbers: table.rowNumbers, encoding, delimiter };
 }
 
 function decode(bytes: Uint8Array): { text: string; encoding: string } {
@@ -205,7 +267,10 @@ const isBlank = (cells: string[]) => cells.every((c) => c === "");
 const looksLikeData = (cell: string) =>
   (/^[\d\s.,:/€%+-]+$/.test(cell) && !/^(19|20)\d{2}$/.test(cell)) || cell.includes("@");
 
-function buildTable(raw: RawRow[]): Pick<Spreadsheet, "headers" | "rows" | "rowNumbers"> | null {
+/** The header and the records, with the raw rows the records come from (same order). */
+type Table = Pick<Spreadsheet, "headers" | "rows" | "rowNumbers"> & { body: RawRow[] };
+
+function buildTable(raw: RawRow[]): Table | null {
   const rows = raw
     .map((r) => ({ ...r, cells: r.cells.map((c) => c.replace(/\r\n?/g, "\n").trim()) }))
     .filter((r) => !isBlank(r.cells));
@@ -225,6 +290,7 @@ function buildTable(raw: RawRow[]): Pick<Spreadsheet, "headers" | "rows" | "rowN
     headers: names,
     rows: body.map((r) => Array.from({ length: width }, (_, c) => r.cells[c] ?? "")),
     rowNumbers: body.map((r) => r.line),
+    body,
   };
 }
 

@@ -107,6 +107,31 @@ describe("parseFrenchDate", () => {
     expectError(parseFrenchDate("9999999", { serial: true }), "9999999");
     expect(parseFrenchDate("15/03/2019", { serial: true })).toEqual({ value: "2019-03-15" });
   });
+
+  it("reads a year typed in a date column as a year, not as a serial in 1905", () => {
+    const year = parseFrenchDate("2019", { serial: true });
+    expect(year).toEqual({ error: "« 2019 » est une année, pas une date : indiquez le jour (jj/mm/aaaa)." });
+    expectError(parseFrenchDate(1998), "1998");
+    expectError(parseFrenchDate("2019"), "2019"); // CSV text: neither a serial nor a date
+  });
+
+  it("counts serials from 1904 in a workbook using the 1904 date system", () => {
+    expect(parseFrenchDate("43661", { serial: true, date1904: true })).toEqual({ value: "2023-07-16" });
+    expect(parseFrenchDate("0", { serial: true, date1904: true })).toEqual({ value: "1904-01-01" });
+    expect(parseFrenchDate("60", { serial: true, date1904: true })).toEqual({ value: "1904-03-01" });
+  });
+
+  it("takes a cell's typed value: a number is a serial, a Date its UTC calendar day", () => {
+    expect(parseFrenchDate(45123)).toEqual({ value: "2023-07-16" });
+    expect(parseFrenchDate(45123.99)).toEqual({ value: "2023-07-16" });
+    expect(parseFrenchDate(43661, { date1904: true })).toEqual({ value: "2023-07-16" });
+    // exceljs's Date for 05/03/2024 14:30 is 2024-03-05T14:30Z whatever the server's time zone.
+    expect(parseFrenchDate(new Date(Date.UTC(2024, 2, 5, 14, 30)))).toEqual({ value: "2024-03-05" });
+    expect(parseFrenchDate(new Date(Date.UTC(2024, 2, 5, 23, 59)))).toEqual({ value: "2024-03-05" });
+    expectError(parseFrenchDate(new Date(Number.NaN)), "Invalid Date");
+    expectError(parseFrenchDate(new Date(Date.UTC(1850, 0, 1))), "01/01/1850");
+    expectError(parseFrenchDate(0), "0");
+  });
 });
 
 describe("parseList", () => {

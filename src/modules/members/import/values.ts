@@ -91,12 +91,22 @@ const SPELLED = /^(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$/;
 const JS_DATE = /^[a-z]{3} ([a-z]{3}) (\d{2}) (\d{4}) \d{2}:\d{2}:\d{2} gmt/;
 
 export interface DateOptions {
-  /** The column holds dates, so a bare number is an Excel serial date (45123 → 2023-07-16). */
+  /**
+   * The text is an XLSX number cell (`Spreadsheet.numberCells`) read for a date field, so a bare number is an
+   * Excel serial date (45123 → 2023-07-16). Never for CSV text, where "45123" is not a date.
+   */
   serial?: boolean;
+  /** The workbook counts serials from 1904 (`Spreadsheet.date1904`). */
+  date1904?: boolean;
 }
 
-/** French and ISO date spellings → "YYYY-MM-DD". */
-export function parseFrenchDate(input: string, options: DateOptions = {}): Parsed<string> {
+/**
+ * French and ISO date spellings → "YYYY-MM-DD". Also takes a cell's typed value: a number is an Excel serial,
+ * a Date is the calendar day exceljs means by it (its UTC fields), so no caller has to format them first.
+ */
+export function parseFrenchDate(input: string | number | Date, options: DateOptions = {}): Parsed<string> {
+  if (input instanceof Date) return fromDate(input);
+  if (typeof input === "number") return fromSerial(String(input), options.date1904);
   const shown = input.trim();
   if (!shown) return EMPTY;
   const s = shown
@@ -104,7 +114,7 @@ export function parseFrenchDate(input: string, options: DateOptions = {}): Parse
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/\.(?=\s)/g, "");
-  if (options.serial && /^\d+(\.\d+)?$/.test(s)) return fromSerial(shown);
+  if (options.serial && /^\d+(\.\d+)?$/.test(s)) return fromSerial(shown, options.date1904);
   const parts = dateParts(s);
   if (!parts) return { error: `« ${shown} » n'est pas une date reconnue (attendu : jj/mm/aaaa).` };
   const [year, month, day] = parts;
@@ -132,14 +142,27 @@ function dateParts(s: string): [number, number, number] | undefined {
   return undefined;
 }
 
-function fromSerial(shown: string): Parsed<string> {
+function fromSerial(shown: string, date1904 = false): Parsed<string> {
   const serial = Math.floor(Number(shown)); // the fraction is the time of day
+  // A year typed in a date column stays a bare number: 2019 read as a serial would be 11/07/1905.
+  if (/^(19|20)\d\d$/.test(shown)) {
+    return { error: `« ${shown} » est une année, pas une date : indiquez le jour (jj/mm/aaaa).` };
+  }
   // Excel counts 1900 as a leap year (Lotus 1-2-3's bug): serial 60 is the fictitious 29/02/1900.
-  if (serial < 1 || serial === 60) return { error: `« ${shown} » n'est pas une date Excel valide.` };
-  const base = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || (!date1904 && serial === 60)) {
+    return { error: `« ${shown} » n'est pas une date Excel valide.` };
+  }
+  const base = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const date = new Date(base + serial * 86_400_000);
   if (date.getUTCFullYear() > 2100) return { error: `« ${shown} » n'est pas une date Excel valide.` };
   return { value: date.toISOString().slice(0, 10) };
+}
+
+/** A date cell's value: exceljs gives the wall-clock time as a UTC instant, so UTC fields are the calendar day. */
+function fromDate(date: Date): Parsed<string> {
+  if (Number.isNaN(date.getTime())) return { error: "« Invalid Date » n'est pas une date valide." };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return parseFrenchDate(`${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`);
 }
 
 // ---------------------------------------------------------------- lists

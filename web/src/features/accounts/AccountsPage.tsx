@@ -9,7 +9,7 @@ import { ErrorDisplay } from "../../ui/ErrorDisplay";
 import { PageHeader } from "../../ui/PageHeader";
 import { useCluster } from "../auth/cluster";
 import { AccountModal } from "./AccountModal";
-import { useAccounts, useMemberNames } from "./api";
+import { useAccounts } from "./api";
 
 const roleColor: Record<Role, string> = { staff: "violet", member: "blue", funder: "orange" };
 
@@ -18,7 +18,6 @@ export default function AccountsPage() {
   const cluster = useCluster();
   const accounts = useAccounts();
   const [creating, setCreating] = useState(false);
-  const names = useMemberNames((accounts.data ?? []).flatMap((a) => (a.memberId ? [a.memberId] : [])));
 
   return (
     <>
@@ -62,8 +61,13 @@ export default function AccountsPage() {
                   </Table.Td>
                   <Table.Td>
                     {account.memberId ? (
-                      <Anchor component={Link} to={cluster.path(`members/${account.memberId}`)} size="sm">
-                        {names.get(account.memberId) ?? t("common.loading")}
+                      <Anchor
+                        component={Link}
+                        to={cluster.path(`members/${account.memberId}`)}
+                        size="sm"
+                        data-testid="account-member-name"
+                      >
+                        {account.memberName ?? t("accounts.deletedCompany")}
                       </Anchor>
                     ) : (
                       <Text size="sm" c="dimmed">

@@ -12,6 +12,7 @@ import { ErrorDisplay } from "../../ui/ErrorDisplay";
 import { PageHeader } from "../../ui/PageHeader";
 import { Section } from "../../ui/Section";
 import { useCluster } from "../auth/cluster";
+import { NextEventsCard } from "../events/NextEventsCard";
 import { StatusBadge } from "../members/badges";
 import { BarList } from "./BarList";
 
@@ -211,6 +212,9 @@ function StaffDashboard() {
               </Stack>
             )}
           </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <NextEventsCard />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -13,7 +13,10 @@ interface Props {
   onChange: (name: FacetName, values: string[]) => void;
 }
 
-/** Labels of values the server labels in French only: translated here. */
+/**
+ * The API labels size classes, statuses and kinds by their stable code: translated here, in the UI's language.
+ * Trades and departments are data and come labelled (trades in the account's language).
+ */
 function useFacetLabel() {
   const { t } = useTranslation();
   return (name: FacetName, value: FacetValue) => {

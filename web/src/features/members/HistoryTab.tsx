@@ -10,8 +10,6 @@ import { ErrorDisplay } from "../../ui/ErrorDisplay";
 import { useTrades } from "../reference/api";
 import { useMemberHistory } from "./api";
 
-/** Derived or technical columns that say nothing to a person reading the history. */
-const HIDDEN = new Set(["nameKey", "nafVersion", "lat", "lon", "searchText", "department", "version"]);
 const ENUMS: Record<string, string> = { status: "enums.status", sizeClass: "enums.sizeClass", kind: "enums.kind" };
 const VISIBILITY_GROUPS = new Set(["profile", "contact", "figures", "equipment"]);
 
@@ -33,10 +31,14 @@ interface Context {
 function showField(field: string, value: unknown, ctx: Context): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "string" && ENUMS[field]) return translateDynamic(`${ENUMS[field]}.${value}`, value);
-  if ((field === "tradeCodes" || field === "trades") && Array.isArray(value)) {
+  if (field === "trades" && Array.isArray(value)) {
     return value.length ? value.map((code) => ctx.trades.get(String(code)) ?? String(code)).join(", ") : "—";
   }
   if (field === "turnoverEur" && typeof value === "number") return ctx.format.euros(value);
+  if (field === "sponsor" && typeof value === "object" && !Array.isArray(value)) {
+    const sponsor = value as { id?: unknown; name?: unknown };
+    return typeof sponsor.name === "string" ? sponsor.name : translateDynamic("history.deletedMember", "—");
+  }
   if (field === "visibility" && typeof value === "object" && !Array.isArray(value)) {
     return Object.entries(value as Record<string, unknown>)
       .map(([group, level]) => `${fieldLabel(group)} : ${translateDynamic(`enums.visibility.${level}`, String(level))}`)
@@ -67,15 +69,15 @@ function show(value: unknown, format: Format, yes: string, no: string): string {
   return String(value);
 }
 
-function fieldLabel(field: string): string {
-  const dues = /^dues (\d{4})$/.exec(field);
-  if (dues) return translateDynamic("history.duesOf", field, { year: dues[1] });
+/** The label of a field, in the reader's language; dues name their year. */
+function fieldLabel(field: string, year?: number): string {
+  if (field === "dues" && year !== undefined) return translateDynamic("history.duesOf", field, { year });
   return translateDynamic(`history.fields.${field}`, field);
 }
 
 function Entry({ entry, ctx }: { entry: HistoryEntry; ctx: Context }) {
   const { t } = useTranslation();
-  const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !HIDDEN.has(field));
+  const changes = entry.changes ?? [];
   // A creation lists every initial value: folded by default.
   const [open, setOpen] = useState(entry.action !== "create");
   const what = translateDynamic(
@@ -100,10 +102,10 @@ function Entry({ entry, ctx }: { entry: HistoryEntry; ctx: Context }) {
       )}
       {changes.length > 0 && open && (
         <Stack gap={4}>
-          {changes.map(([field, [before, after]]) => (
-            <Group key={field} gap={6} wrap="wrap" align="baseline">
-              <Badge color="gray" variant="light" size="sm" fw={500}>
-                {fieldLabel(field)}
+          {changes.map(({ field, year, before, after }) => (
+            <Group key={`${field}${year ?? ""}`} gap={6} wrap="wrap" align="baseline">
+              <Badge color="gray" variant="light" size="sm" fw={500} data-testid="history-field">
+                {fieldLabel(field, year)}
               </Badge>
               {before !== null && before !== undefined && (
                 <>

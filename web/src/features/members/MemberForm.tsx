@@ -20,8 +20,6 @@ import { ActivitySection, ContactFormSection, FiguresFormSection, IdentitySectio
 import { MembershipFormSection, VisibilityFormSection } from "./MembershipFormSections";
 import { applyServerErrors, errorText, notifySuccess } from "./notify";
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
 interface Props {
   /** The member being edited, or null to create one. */
   member: Member | null;
@@ -39,7 +37,11 @@ export function MemberForm({ member, staff, onSaved, onCancel, onReload }: Props
   const create = useCreateMember();
   const update = useUpdateMember(member?.id ?? "");
   const [base, setBase] = useState(member);
-  const [conflict, setConflict] = useState<{ message: string; stale: boolean; duplicateId?: string } | null>(null);
+  const [conflict, setConflict] = useState<{
+    message: string;
+    stale: boolean;
+    duplicate?: { id: string; name: string | null };
+  } | null>(null);
   const cluster = useCluster();
   const validators = memberValidators(t);
   const form = useForm<MemberFormValues>({
@@ -52,14 +54,16 @@ export function MemberForm({ member, staff, onSaved, onCancel, onReload }: Props
 
   const handleError = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) {
-      // A stale version (someone saved first) can be reloaded; a duplicate names the other member.
+      // A stale version (someone saved first) can be reloaded; a duplicate links to the other member.
       const stale = error.fields.some((f) => f.field === "version");
-      const duplicate = error.fields.find((f) => f.field !== "version");
-      const duplicateId = duplicate ? UUID.exec(duplicate.message)?.[0] : undefined;
-      if (duplicate && duplicate.field in form.getValues()) {
-        form.setFieldError(duplicate.field, duplicate.message.replace(/\s*\([0-9a-f-]{36}\)/, ""));
-      }
-      setConflict({ message: errorText(error), stale, duplicateId });
+      const field = error.fields.find((f) => f.field !== "version");
+      if (field && field.field in form.getValues()) form.setFieldError(field.field, field.message);
+      const { duplicateId, duplicateName } = error.details;
+      const duplicate =
+        typeof duplicateId === "string"
+          ? { id: duplicateId, name: typeof duplicateName === "string" ? duplicateName : null }
+          : undefined;
+      setConflict({ message: errorText(error), stale, duplicate });
       window.scrollTo({ top: 0, behavior: "smooth" });
       return;
     }
@@ -129,15 +133,17 @@ export function MemberForm({ member, staff, onSaved, onCancel, onReload }: Props
           >
             <Stack gap="xs" align="flex-start">
               <div>{conflict.message}</div>
-              {conflict.duplicateId && (
+              {conflict.duplicate && (
                 <Button
                   size="xs"
                   variant="default"
                   component={Link}
-                  to={cluster.path(`members/${conflict.duplicateId}`)}
+                  to={cluster.path(`members/${conflict.duplicate.id}`)}
                   data-testid="member-duplicate-link"
                 >
-                  {t("form.openDuplicate")}
+                  {conflict.duplicate.name
+                    ? t("form.openDuplicateNamed", { name: conflict.duplicate.name })
+                    : t("form.openDuplicate")}
                 </Button>
               )}
               {conflict.stale && base && onReload && (

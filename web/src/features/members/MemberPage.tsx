@@ -1,5 +1,13 @@
 import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Menu, Skeleton, Stack, Tabs, Text } from "@mantine/core";
-import { IconChevronDown, IconHistory, IconId, IconMapPin, IconPencil, IconTrash } from "@tabler/icons-react";
+import {
+  IconChevronDown,
+  IconHistory,
+  IconId,
+  IconMapPin,
+  IconMessages,
+  IconPencil,
+  IconTrash,
+} from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -7,6 +15,7 @@ import type { Member } from "../../api/types";
 import { ErrorDisplay } from "../../ui/ErrorDisplay";
 import { PageHeader } from "../../ui/PageHeader";
 import { useCluster } from "../auth/cluster";
+import { ContactLogTab } from "../contacts/ContactLogTab";
 import { useMember } from "./api";
 import { StatusBadge } from "./badges";
 import { DeleteMemberModal } from "./DeleteMemberModal";
@@ -134,7 +143,8 @@ export default function MemberPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const member = useMember(id);
-  const tab = cluster.isStaff && params.get("tab") === "history" ? "history" : "overview";
+  const requested = params.get("tab");
+  const tab = cluster.isStaff && (requested === "history" || requested === "contacts") ? requested : "overview";
 
   if (member.isPending) return <MemberSkeleton />;
   if (member.isError) {
@@ -156,12 +166,15 @@ export default function MemberPage() {
       {cluster.isStaff ? (
         <Tabs
           value={tab}
-          onChange={(value) => setParams(value === "history" ? { tab: "history" } : {}, { replace: true })}
+          onChange={(value) => setParams(value && value !== "overview" ? { tab: value } : {}, { replace: true })}
           keepMounted={false}
         >
           <Tabs.List mb="md">
             <Tabs.Tab value="overview" leftSection={<IconId size={14} />}>
               {t("member.tabs.overview")}
+            </Tabs.Tab>
+            <Tabs.Tab value="contacts" leftSection={<IconMessages size={14} />} data-testid="tab-contacts">
+              {t("contacts.tab")}
             </Tabs.Tab>
             <Tabs.Tab value="history" leftSection={<IconHistory size={14} />} data-testid="tab-history">
               {t("member.tabs.history")}
@@ -169,6 +182,9 @@ export default function MemberPage() {
           </Tabs.List>
           <Tabs.Panel value="overview">
             <Overview member={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="contacts">
+            <ContactLogTab member={data} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryTab memberId={data.id} />
