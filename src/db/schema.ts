@@ -4,6 +4,7 @@ export * from "../modules/contacts/contacts.schema.js";
 export * from "../modules/documents/documents.schema.js";
 export * from "../modules/events/events.schema.js";
 export * from "../modules/groups/groups.schema.js";
+export * from "../modules/meetings/meetings.schema.js";
 export * from "../modules/members/members.schema.js";
 export * from "../modules/needs/needs.schema.js";
 export * from "../platform/audit/audit.schema.js";

@@ -5,6 +5,7 @@ import { engagementRoutes } from "../modules/engagement/engagement.routes.js";
 import { calendarRoutes } from "../modules/events/calendar.routes.js";
 import { eventRoutes } from "../modules/events/events.routes.js";
 import { groupRoutes } from "../modules/groups/groups.routes.js";
+import { meetingRoutes } from "../modules/meetings/meetings.routes.js";
 import { importRoutes } from "../modules/members/import.routes.js";
 import { memberRoutes } from "../modules/members/members.routes.js";
 import { peopleRoutes } from "../modules/members/people.routes.js";
@@ -51,6 +52,7 @@ export function createApi(services: AppServices) {
   engagementRoutes(api);
   groupRoutes(api);
   needRoutes(api);
+  meetingRoutes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -8,6 +8,7 @@ import { recordChange } from "../../platform/audit/audit.service.js";
 import { updateClusterSettings } from "../../platform/clusters/staff.service.js";
 import type { ClusterContext } from "../../server/context.js";
 import { invalid, notFound } from "../../server/errors.js";
+import { heldMeetingsSource } from "../meetings/outcomes.service.js";
 import type { EngagementQuery } from "./engagement.contract.js";
 import { presentEngagement } from "./engagement.presenter.js";
 
@@ -34,13 +35,14 @@ export interface EngagementRow {
 }
 
 /**
- * HOOK — where the "meetings" component comes from. Business meetings (B2B meeting days) come in a later
- * issue: union their held meetings here (member_id, at). Until then: staff contacts of kind meeting or visit.
+ * Where the "meetings" component comes from: staff contacts of kind meeting or visit, and the meetings
+ * a member company held at business-meeting days (one per side, as the meetings module counts them).
  */
 function meetingSources(clusterId: string, now: string): SQL {
   return sql`
     select c.member_id, c.happened_at as at from contacts c
-    where c.cluster_id = ${clusterId} and c.kind in ('meeting', 'visit') and c.happened_at <= ${now}::timestamptz`;
+    where c.cluster_id = ${clusterId} and c.kind in ('meeting', 'visit') and c.happened_at <= ${now}::timestamptz
+    union all ${heldMeetingsSource(clusterId, now)}`;
 }
 
 /**

@@ -29,6 +29,12 @@ export type Permission =
   | "needs.manage"
   | "contacts.manage"
   | "engagement.read"
+  | "meetings.take-part"
+  | "meetings.manage"
+  | "programmes.manage"
+  | "funding.manage"
+  | "reports.read"
+  | "reports.manage"
   | "platform.admin";
 
 const staff: Permission[] = [
@@ -54,6 +60,12 @@ const staff: Permission[] = [
   "needs.manage",
   "contacts.manage",
   "engagement.read",
+  "meetings.take-part",
+  "meetings.manage",
+  "programmes.manage",
+  "funding.manage",
+  "reports.read",
+  "reports.manage",
 ];
 
 export const rolePermissions: Record<ClusterRole, readonly Permission[]> = {
@@ -69,9 +81,10 @@ export const rolePermissions: Record<ClusterRole, readonly Permission[]> = {
     "groups.read",
     "needs.read",
     "needs.post",
+    "meetings.take-part",
   ],
   // Funders read reports only; the directory is not theirs to browse.
-  funder: ["cluster.read"],
+  funder: ["cluster.read", "reports.read"],
 };
 
 export interface Actor {
