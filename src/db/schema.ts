@@ -8,6 +8,7 @@ export * from "../modules/groups/groups.schema.js";
 export * from "../modules/meetings/meetings.schema.js";
 export * from "../modules/members/members.schema.js";
 export * from "../modules/needs/needs.schema.js";
+export * from "../modules/opportunities/opportunities.schema.js";
 export * from "../modules/programmes/programmes.schema.js";
 export * from "../modules/reports/reports.schema.js";
 export * from "../platform/audit/audit.schema.js";
