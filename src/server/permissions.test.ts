@@ -22,15 +22,19 @@ describe("endpoint permissions", () => {
     await expect(`${table.sort().join("\n")}\n`).toMatchFileSnapshot("./__snapshots__/permissions.txt");
   });
 
-  it("only health, the calendars and guests' secret links are reachable without a session", () => {
+  it("only health, the calendars, guests' secret links and the showcase are reachable without a session", () => {
     expect(table.filter((line) => line.endsWith("→ public")).sort()).toEqual([
       "DELETE /clusters/{slug}/registrations/by-token/{token} → public",
       "GET    /clusters/{slug}/calendar/{file} → public",
       "GET    /clusters/{slug}/events.ics → public",
       "GET    /clusters/{slug}/registrations/by-token/{token} → public",
+      // The showcase a cluster puts online for buyers, and its need form (rate-limited, honeypot).
+      "GET    /clusters/{slug}/showcase → public",
+      "GET    /clusters/{slug}/showcase/communes → public",
       "GET    /health → public",
       "POST   /clusters/{slug}/occurrences/{occurrenceId}/guest-registrations → public",
       "POST   /clusters/{slug}/registrations/by-token/{token}/feedback → public",
+      "POST   /clusters/{slug}/showcase/needs → public",
     ]);
   });
 });

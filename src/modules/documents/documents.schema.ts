@@ -6,8 +6,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-/** What a document is attached to: an event occurrence (minutes, results) or a working group (deliverables). */
-export type DocumentOwner = "event_occurrence" | "working_group";
+/** What a document is attached to: an event occurrence (minutes, results), a working group (deliverables), a buyer's need. */
+export type DocumentOwner = "event_occurrence" | "working_group" | "opportunity";
 export type DocumentKind = "minutes" | "results" | "deliverable" | "template" | "other";
 
 /**

@@ -31,6 +31,8 @@ export type Permission =
   | "engagement.read"
   | "meetings.take-part"
   | "meetings.manage"
+  | "opportunities.take-part"
+  | "opportunities.manage"
   | "programmes.manage"
   | "funding.manage"
   | "reports.read"
@@ -62,6 +64,8 @@ const staff: Permission[] = [
   "engagement.read",
   "meetings.take-part",
   "meetings.manage",
+  "opportunities.take-part",
+  "opportunities.manage",
   "programmes.manage",
   "funding.manage",
   "reports.read",
@@ -82,6 +86,8 @@ export const rolePermissions: Record<ClusterRole, readonly Permission[]> = {
     "needs.read",
     "needs.post",
     "meetings.take-part",
+    // Answer a consortium invitation, pass a lead, declare business done: for their own company only (service rules).
+    "opportunities.take-part",
   ],
   // Funders read reports only; the directory is not theirs to browse.
   funder: ["cluster.read", "reports.read"],
