@@ -20,6 +20,9 @@ const GroupsPage = lazy(() => import("./features/groups/GroupsPage"));
 const GroupPage = lazy(() => import("./features/groups/GroupPage"));
 const NeedsPage = lazy(() => import("./features/needs/NeedsPage"));
 const NeedPage = lazy(() => import("./features/needs/NeedPage"));
+const MeetingDaysPage = lazy(() => import("./features/meetings/MeetingDaysPage"));
+const MeetingDayPage = lazy(() => import("./features/meetings/MeetingDayPage"));
+const MeetingAgendaPage = lazy(() => import("./features/meetings/AgendaView"));
 const OutboxPage = lazy(() => import("./features/outbox/OutboxPage"));
 const EventsPage = lazy(() => import("./features/events/EventsPage"));
 const OccurrencePage = lazy(() => import("./features/events/OccurrencePage"));
@@ -203,6 +206,30 @@ export function AppRoutes() {
               element={
                 <Allow roles={["staff", "member"]}>
                   <NeedPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="meetings"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <MeetingDaysPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="meetings/:eventId"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <MeetingDayPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="meetings/:eventId/agenda/:participantId"
+              element={
+                <Allow roles={["staff", "member"]}>
+                  <MeetingAgendaPage />
                 </Allow>
               }
             />

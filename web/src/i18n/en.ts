@@ -2,6 +2,7 @@ import { contactsEn } from "../features/contacts/i18n";
 import { engagementEn } from "../features/engagement/i18n";
 import { eventsEn } from "../features/events/i18n";
 import { groupsEn } from "../features/groups/i18n";
+import { meetingsEn } from "../features/meetings/i18n";
 import { needsEn } from "../features/needs/i18n";
 import { outboxEn } from "../features/outbox/i18n";
 import type { Translation } from "./fr";
@@ -546,6 +547,7 @@ export const en: Translation = {
   events: eventsEn,
   groups: groupsEn,
   needs: needsEn,
+  meetings: meetingsEn,
   contacts: contactsEn,
   engagement: engagementEn,
   outbox: outboxEn,

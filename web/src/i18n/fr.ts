@@ -2,6 +2,7 @@ import { contactsFr } from "../features/contacts/i18n";
 import { engagementFr } from "../features/engagement/i18n";
 import { eventsFr } from "../features/events/i18n";
 import { groupsFr } from "../features/groups/i18n";
+import { meetingsFr } from "../features/meetings/i18n";
 import { needsFr } from "../features/needs/i18n";
 import { outboxFr } from "../features/outbox/i18n";
 
@@ -547,6 +548,7 @@ export const fr = {
   events: eventsFr,
   groups: groupsFr,
   needs: needsFr,
+  meetings: meetingsFr,
   contacts: contactsFr,
   engagement: engagementFr,
   outbox: outboxFr,

@@ -2,6 +2,7 @@ import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Text } from "@ma
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
+  IconArrowsExchange,
   IconBuildingFactory2,
   IconCalendarEvent,
   IconChartDots,
@@ -75,6 +76,13 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       icon: <IconMessageQuestion size={18} stroke={1.6} />,
       roles: ["staff", "member"],
       testId: "nav-needs",
+    },
+    {
+      to: cluster.path("meetings"),
+      label: t("meetings.nav"),
+      icon: <IconArrowsExchange size={18} stroke={1.6} />,
+      roles: ["staff", "member"],
+      testId: "nav-meetings",
     },
     {
       to: cluster.path("to-call"),

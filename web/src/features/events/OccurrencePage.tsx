@@ -198,6 +198,13 @@ export default function OccurrencePage() {
           {t("events.occurrence.draftBanner")}
         </Alert>
       )}
+      {occurrence.kind === "business_meetings" && (
+        <Alert color="violet" mb="md" data-testid="occurrence-meeting-day">
+          <Anchor component={Link} to={cluster.path(`meetings/${occurrence.eventId}`)} fw={600}>
+            {t("meetings.openDay")}
+          </Anchor>
+        </Alert>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
