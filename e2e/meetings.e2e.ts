@@ -266,4 +266,47 @@ describe("a business-meeting day from requests to a personal agenda", () => {
     expect(text.replace(/\r\n[ \t]/g, "")).toContain(sophieCompany);
     await page.close();
   });
+
+  it("on the day, a guest cancels: the re-plan keeps every other confirmed meeting at its slot and table", async () => {
+    const staff = await apiSession(demoStaff);
+    type Review = {
+      meetings: { a: { company: string }; b: { company: string }; slot: number; table: number | null }[];
+    };
+    const pairOf = (m: Review["meetings"][number]) => [m.a.company, m.b.company].sort().join(" ↔ ");
+    const before = await staff<Review>("GET", `/meeting-days/${eventId}/schedule`);
+    const page = await openPage();
+    await openDay(page);
+    await page.getByTestId("meeting-tab-schedule").click();
+    await pick(page, "replan-participant", new RegExp(`Ascenseurs ${tag}`));
+    await page.getByTestId("replan-cancel").click();
+    await page.getByText("Désistés : Ascenseurs").waitFor();
+    await page.getByTestId("replan-run").click();
+    await page.getByTestId("schedule-replan-figures").waitFor();
+    expect(await page.getByTestId("schedule-status").textContent()).toBe("Publié");
+    // The guest had two meetings; the two others stay.
+    expect(await page.getByTestId("grid-meeting").count()).toBe(2);
+    const after = await staff<Review>("GET", `/meeting-days/${eventId}/schedule`);
+    const kept = before.meetings.filter((m) => !pairOf(m).includes(`Ascenseurs ${tag}`));
+    expect(kept).toHaveLength(2);
+    for (const m of kept) {
+      const now = after.meetings.find((x) => pairOf(x) === pairOf(m));
+      expect(now && { slot: now.slot, table: now.table }).toEqual({ slot: m.slot, table: m.table });
+    }
+
+    // After the day, staff record that a meeting was held and a follow-up is expected; the counts follow.
+    await page.getByTestId("meeting-tab-outcomes").click();
+    const row = page.getByTestId("outcome-row").first();
+    await row.getByTestId("outcome-held").getByText("Oui").click();
+    await row.getByTestId("outcome-followup").getByText("Oui").click();
+    await page
+      .getByTestId("outcome-counts")
+      .filter({ hasText: /Tenus\s*1/ })
+      .waitFor();
+    const counts = await staff<{ meetings: number; held: number; followUps: number }>(
+      "GET",
+      `/meeting-days/${eventId}/outcomes`,
+    );
+    expect(counts).toMatchObject({ meetings: 2, held: 1, followUps: 1 });
+    await page.close();
+  });
 });

@@ -293,7 +293,7 @@ function DayOfChanges({ day }: { day: MeetingDay }) {
           clearable
           value={fromSlot}
           onChange={setFromSlot}
-          w={260}
+          w={320}
           data-testid="replan-from"
         />
         <Button
