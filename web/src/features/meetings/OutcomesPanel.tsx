@@ -90,7 +90,7 @@ export function OutcomesPanel({ day }: { day: MeetingDay }) {
           <Count label={t("meetings.outcomes.followUps")} value={o.followUps} />
         </SimpleGrid>
       )}
-      <Section title={t("meetings.outcomes.title")}>
+      <Section title={t("meetings.schedule.meetings")}>
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing={4} highlightOnHover data-testid="outcomes-table">
             <Table.Thead>
