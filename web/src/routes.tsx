@@ -33,6 +33,10 @@ const EventCreatePage = lazy(() =>
 const EventEditPage = lazy(() => import("./features/events/EventFormPage").then((m) => ({ default: m.EventEditPage })));
 const ToCallPage = lazy(() => import("./features/contacts/ToCallPage"));
 const EngagementPage = lazy(() => import("./features/engagement/EngagementPage"));
+const ProgrammesPage = lazy(() => import("./features/programmes/ProgrammesPage"));
+const FundingCallsPage = lazy(() => import("./features/funding/FundingCallsPage"));
+const FundersPage = lazy(() => import("./features/funding/FundersPage"));
+const ReportPage = lazy(() => import("./features/reports/ReportPage"));
 
 /** Renders its page only for the given roles; others go to the cluster's home. */
 function Allow({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -134,6 +138,38 @@ export function AppRoutes() {
               element={
                 <Allow roles={["staff"]}>
                   <EngagementPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="programmes"
+              element={
+                <Allow roles={["staff"]}>
+                  <ProgrammesPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="funding-calls"
+              element={
+                <Allow roles={["staff"]}>
+                  <FundingCallsPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="funders"
+              element={
+                <Allow roles={["staff"]}>
+                  <FundersPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="report"
+              element={
+                <Allow roles={["staff", "funder"]}>
+                  <ReportPage />
                 </Allow>
               }
             />

@@ -1,10 +1,13 @@
 import { contactsEn } from "../features/contacts/i18n";
 import { engagementEn } from "../features/engagement/i18n";
 import { eventsEn } from "../features/events/i18n";
+import { fundingEn } from "../features/funding/i18n";
 import { groupsEn } from "../features/groups/i18n";
 import { meetingsEn } from "../features/meetings/i18n";
 import { needsEn } from "../features/needs/i18n";
 import { outboxEn } from "../features/outbox/i18n";
+import { programmesEn } from "../features/programmes/i18n";
+import { reportsEn } from "../features/reports/i18n";
 import type { Translation } from "./fr";
 
 /** Interface texts in English: the same keys as fr.ts. */
@@ -551,4 +554,7 @@ export const en: Translation = {
   contacts: contactsEn,
   engagement: engagementEn,
   outbox: outboxEn,
+  funding: fundingEn,
+  programmes: programmesEn,
+  reports: reportsEn,
 };

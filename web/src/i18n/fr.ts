@@ -1,10 +1,13 @@
 import { contactsFr } from "../features/contacts/i18n";
 import { engagementFr } from "../features/engagement/i18n";
 import { eventsFr } from "../features/events/i18n";
+import { fundingFr } from "../features/funding/i18n";
 import { groupsFr } from "../features/groups/i18n";
 import { meetingsFr } from "../features/meetings/i18n";
 import { needsFr } from "../features/needs/i18n";
 import { outboxFr } from "../features/outbox/i18n";
+import { programmesFr } from "../features/programmes/i18n";
+import { reportsFr } from "../features/reports/i18n";
 
 /** Interface texts in French (the default language). en.ts has the same keys. */
 export const fr = {
@@ -552,6 +555,9 @@ export const fr = {
   contacts: contactsFr,
   engagement: engagementFr,
   outbox: outboxFr,
+  funding: fundingFr,
+  programmes: programmesFr,
+  reports: reportsFr,
 };
 
 export type Translation = typeof fr;

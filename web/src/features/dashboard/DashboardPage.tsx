@@ -1,13 +1,12 @@
 import { Anchor, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from "@mantine/core";
-import { IconArrowRight, IconChartBar, IconSearch } from "@tabler/icons-react";
+import { IconArrowRight, IconReportAnalytics, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client";
 import type { DirectoryResult, FacetValue } from "../../api/types";
 import { useFormat } from "../../lib/format";
-import { Empty } from "../../ui/Empty";
 import { ErrorDisplay } from "../../ui/ErrorDisplay";
 import { PageHeader } from "../../ui/PageHeader";
 import { Section } from "../../ui/Section";
@@ -15,6 +14,22 @@ import { useCluster } from "../auth/cluster";
 import { NextEventsCard } from "../events/NextEventsCard";
 import { StatusBadge } from "../members/badges";
 import { BarList } from "./BarList";
+
+// ECharts weighs ~500 kB: the charts load after the rest of the dashboard.
+const ChartsPanel = lazy(() => import("./charts/ChartsPanel").then((m) => ({ default: m.ChartsPanel })));
+
+function Charts(props: { year: number; onYear: (year: number) => void }) {
+  return (
+    <Suspense fallback={<Skeleton h={300} radius="md" />}>
+      <ChartsPanel {...props} />
+    </Suspense>
+  );
+}
+
+/** The charts' year, a full past one by default. */
+function useChartsYear() {
+  return useState(new Date().getFullYear() - 1);
+}
 
 function useDashboardQuery(query: string) {
   const cluster = useCluster();
@@ -65,15 +80,24 @@ const countOf = (facet: FacetValue[] | undefined, value: string) =>
 function FunderDashboard() {
   const { t } = useTranslation();
   const cluster = useCluster();
+  const [year, setYear] = useChartsYear();
   return (
     <>
-      <PageHeader title={t("dashboard.title")} subtitle={cluster.name} />
-      <Empty
-        testId="funder-placeholder"
-        icon={<IconChartBar size={22} stroke={1.5} />}
-        title={t("dashboard.funderTitle")}
-        description={t("dashboard.funderText")}
+      <PageHeader
+        title={t("dashboard.title")}
+        subtitle={cluster.name}
+        actions={
+          <Button
+            component={Link}
+            to={`${cluster.path("report")}?year=${year}`}
+            leftSection={<IconReportAnalytics size={16} />}
+            data-testid="dashboard-report"
+          >
+            {t("reports.nav")}
+          </Button>
+        }
       />
+      <Charts year={year} onYear={setYear} />
     </>
   );
 }
@@ -84,6 +108,7 @@ function StaffDashboard() {
   const cluster = useCluster();
   const navigate = useNavigate();
   const [search, setSearch] = useState("");
+  const [chartsYear, setChartsYear] = useChartsYear();
   const all = useDashboardQuery("pageSize=6&sort=updated");
   const active = useDashboardQuery("status=member&pageSize=1");
   const status = all.data?.facets.status;
@@ -217,6 +242,7 @@ function StaffDashboard() {
           <NextEventsCard />
         </Grid.Col>
       </Grid>
+      <Charts year={chartsYear} onYear={setChartsYear} />
     </Stack>
   );
 }
