@@ -20,6 +20,10 @@ const GroupsPage = lazy(() => import("./features/groups/GroupsPage"));
 const GroupPage = lazy(() => import("./features/groups/GroupPage"));
 const NeedsPage = lazy(() => import("./features/needs/NeedsPage"));
 const NeedPage = lazy(() => import("./features/needs/NeedPage"));
+const OpportunitiesBoardPage = lazy(() => import("./features/opportunities/BoardPage"));
+const OpportunityPage = lazy(() => import("./features/opportunities/OpportunityPage"));
+const MyOpportunitiesPage = lazy(() => import("./features/opportunities/MyOpportunitiesPage"));
+const ShowcasePage = lazy(() => import("./features/opportunities/ShowcasePage"));
 const MeetingDaysPage = lazy(() => import("./features/meetings/MeetingDaysPage"));
 const MeetingDayPage = lazy(() => import("./features/meetings/MeetingDayPage"));
 const MeetingAgendaPage = lazy(() => import("./features/meetings/AgendaView"));
@@ -57,6 +61,8 @@ export function AppRoutes() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* A cluster's public showcase: no sign-in. */}
+        <Route path="/vitrine/:slug" element={<ShowcasePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomeRedirect />} />
           <Route path="c/:slug" element={<ClusterLayout />}>
@@ -242,6 +248,30 @@ export function AppRoutes() {
               element={
                 <Allow roles={["staff", "member"]}>
                   <NeedPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="opportunities"
+              element={
+                <Allow roles={["staff"]}>
+                  <OpportunitiesBoardPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="opportunities/:id"
+              element={
+                <Allow roles={["staff"]}>
+                  <OpportunityPage />
+                </Allow>
+              }
+            />
+            <Route
+              path="my-opportunities"
+              element={
+                <Allow roles={["member"]}>
+                  <MyOpportunitiesPage />
                 </Allow>
               }
             />

@@ -10,6 +10,7 @@ import type { AppServices } from "../../server/context.js";
 import { withTenant } from "../tenant.js";
 import { loadDemoActivity } from "./demo-activity.js";
 import { demoCluster } from "./demo-data.js";
+import { loadDemoOpportunities } from "./demo-opportunities.js";
 
 /** The demo accounts' password: printed at first start, refused in production. */
 export const DEMO_PASSWORD = "grappe-demo";
@@ -73,6 +74,8 @@ export async function ensureDemo(services: Pick<AppServices, "database" | "auth"
   }
   await loadDemoActivity(db, { clusterId: cluster.id, demo, memberIds: idByKey, userIds });
   const staff = demo.users.find((u) => u.role === "staff")!;
+  const staffActor = { ...systemActor(staff.name), userId: userIds.get(staff.email) ?? null };
+  await loadDemoOpportunities(db, { clusterId: cluster.id, demo, memberIds: idByKey, staff: staffActor });
   return { slug: cluster.slug, email: staff.email, password: DEMO_PASSWORD };
 }
 

@@ -5,6 +5,7 @@ import { fundingEn } from "../features/funding/i18n";
 import { groupsEn } from "../features/groups/i18n";
 import { meetingsEn } from "../features/meetings/i18n";
 import { needsEn } from "../features/needs/i18n";
+import { opportunitiesEn } from "../features/opportunities/i18n";
 import { outboxEn } from "../features/outbox/i18n";
 import { programmesEn } from "../features/programmes/i18n";
 import { reportsEn } from "../features/reports/i18n";
@@ -550,6 +551,7 @@ export const en: Translation = {
   events: eventsEn,
   groups: groupsEn,
   needs: needsEn,
+  opportunities: opportunitiesEn,
   meetings: meetingsEn,
   contacts: contactsEn,
   engagement: engagementEn,

@@ -5,6 +5,7 @@ import { fundingFr } from "../features/funding/i18n";
 import { groupsFr } from "../features/groups/i18n";
 import { meetingsFr } from "../features/meetings/i18n";
 import { needsFr } from "../features/needs/i18n";
+import { opportunitiesFr } from "../features/opportunities/i18n";
 import { outboxFr } from "../features/outbox/i18n";
 import { programmesFr } from "../features/programmes/i18n";
 import { reportsFr } from "../features/reports/i18n";
@@ -551,6 +552,7 @@ export const fr = {
   events: eventsFr,
   groups: groupsFr,
   needs: needsFr,
+  opportunities: opportunitiesFr,
   meetings: meetingsFr,
   contacts: contactsFr,
   engagement: engagementFr,

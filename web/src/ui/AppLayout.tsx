@@ -4,6 +4,7 @@ import {
   IconAddressBook,
   IconArrowsExchange,
   IconBuildingBank,
+  IconBriefcase,
   IconBuildingFactory2,
   IconCalendarEvent,
   IconChartDots,
@@ -80,6 +81,20 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       icon: <IconMessageQuestion size={18} stroke={1.6} />,
       roles: ["staff", "member"],
       testId: "nav-needs",
+    },
+    {
+      to: cluster.path("opportunities"),
+      label: t("opportunities.nav"),
+      icon: <IconBriefcase size={18} stroke={1.6} />,
+      roles: ["staff"],
+      testId: "nav-opportunities",
+    },
+    {
+      to: cluster.path("my-opportunities"),
+      label: t("opportunities.myNav"),
+      icon: <IconBriefcase size={18} stroke={1.6} />,
+      roles: ["member"],
+      testId: "nav-my-opportunities",
     },
     {
       to: cluster.path("meetings"),
