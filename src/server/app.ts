@@ -4,6 +4,7 @@ import { contactRoutes } from "../modules/contacts/contacts.routes.js";
 import { engagementRoutes } from "../modules/engagement/engagement.routes.js";
 import { calendarRoutes } from "../modules/events/calendar.routes.js";
 import { eventRoutes } from "../modules/events/events.routes.js";
+import { fundingRoutes } from "../modules/funding/funding.routes.js";
 import { groupRoutes } from "../modules/groups/groups.routes.js";
 import { meetingRoutes } from "../modules/meetings/meetings.routes.js";
 import { importRoutes } from "../modules/members/import.routes.js";
@@ -11,8 +12,10 @@ import { memberRoutes } from "../modules/members/members.routes.js";
 import { peopleRoutes } from "../modules/members/people.routes.js";
 import { tradeRoutes } from "../modules/members/trades.routes.js";
 import { needRoutes } from "../modules/needs/needs.routes.js";
+import { programmeRoutes } from "../modules/programmes/programmes.routes.js";
 import { opportunityRoutes } from "../modules/opportunities/opportunities.routes.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
+import { reportRoutes } from "../modules/reports/reports.routes.js";
 import { outboxRoutes } from "../platform/mail/outbox.routes.js";
 import { meRoutes } from "../platform/me/me.routes.js";
 import { userRoutes } from "../platform/users/users.routes.js";
@@ -55,6 +58,9 @@ export function createApi(services: AppServices) {
   needRoutes(api);
   opportunityRoutes(api);
   meetingRoutes(api);
+  programmeRoutes(api);
+  fundingRoutes(api);
+  reportRoutes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -1,5 +1,6 @@
 import type { Database } from "../db/client.js";
 import { queueDayBeforeReminders } from "../modules/events/reminders.js";
+import { queueFundingCallReminders } from "../modules/funding/calls.service.js";
 import { dispatchOutbox, type Mailer } from "../platform/mail/mail.service.js";
 
 export interface JobOptions {
@@ -60,7 +61,11 @@ export function startBackgroundJobs(
   loop(
     "Queueing reminders",
     options.remindersEveryMs ?? 15 * 60_000,
-    () => queueDayBeforeReminders(services.database.db),
+    // Events' day-before reminders, then funding calls' reminders before their deadline.
+    async () => {
+      await queueDayBeforeReminders(services.database.db);
+      await queueFundingCallReminders(services.database.db);
+    },
     5_000,
   );
 
