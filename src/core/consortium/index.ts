@@ -1,3 +1,4 @@
+export { type SearchOutcome, type SearchStats, searchConsortia } from "./solver.js";
 export type {
   ConsortiumCompany,
   ConsortiumNeed,
@@ -6,9 +7,15 @@ export type {
   ProposeOptions,
 } from "./types.js";
 
+import { searchConsortia } from "./solver.js";
 import type { ConsortiumNeed, ConsortiumResult, ProposeOptions } from "./types.js";
 
-/** The top K teams for a need, in the ranking of docs/formats/consortium.md. Pure, no I/O. */
-export function proposeConsortia(_need: ConsortiumNeed, _options?: ProposeOptions): ConsortiumResult {
-  throw new Error("proposeConsortia: not implemented yet");
+/**
+ * The top K teams for a need, in the ranking of docs/formats/consortium.md (see solver.ts for the rules,
+ * the fairness tie-breaker and the proof). Pure, no I/O. When every step can be taken by someone but no
+ * team exists (incompatibilities, or no eligible company can lead), `proposals` and `uncovered` are both
+ * empty; `searchConsortia` says why in its stats.
+ */
+export function proposeConsortia(need: ConsortiumNeed, options?: ProposeOptions): ConsortiumResult {
+  return searchConsortia(need, options).result;
 }
