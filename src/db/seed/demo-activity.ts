@@ -29,6 +29,7 @@ import {
   silentMembers,
 } from "./demo-activity-data.js";
 import { type DemoCluster, type DemoPerson, Rng } from "./demo-data.js";
+import { loadMeetingDay } from "./demo-meetings.js";
 
 /**
  * Writes the demo cluster's year of activity (demo-activity-data.ts) through the modules' services where
@@ -162,6 +163,7 @@ export async function loadDemoActivity(db: Db, input: DemoActivityInput, now = n
   await loadNeeds(db, clusterId, now, { memberActor, memberById });
   await loadEvents(db, staff(0), input, now, rng, { peopleOf, demoMember, groupIds, memberById });
   await loadContacts(staff, now, { mainContact, peopleOf, memberById, staffActor });
+  await loadMeetingDay(staff(0), demo, now, memberById);
 }
 
 interface Lookups {

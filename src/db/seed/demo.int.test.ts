@@ -70,6 +70,15 @@ describe(`the demo cluster on ${testDatabaseKind}`, () => {
       (await rows(sql`select kind, count(*)::int as n from events group by kind`)).map((r) => [r.kind, r.n]),
     );
     expect(kinds).toMatchObject({ breakfast: 1, thematic_lunch: 3, company_visit: 2, business_corner: 2 });
+    // An upcoming business-meeting day with its request phase under way, the two member logins taking part.
+    const [meetingDay] = await rows(sql`
+      select d.phase, (select count(*)::int from meeting_participants p where p.day_id = d.id) as participants,
+        (select count(*)::int from meeting_requests r where r.day_id = d.id and r.status = 'accepted') as accepted,
+        (select count(*)::int from meeting_requests r where r.day_id = d.id and r.status = 'pending') as pending
+      from meeting_days d`);
+    expect(meetingDay).toMatchObject({ phase: "requests_open", participants: 20 });
+    expect(meetingDay.accepted as number).toBeGreaterThanOrEqual(20);
+    expect(meetingDay.pending as number).toBeGreaterThan(0);
     const [feedback] = await rows(sql`select count(*)::int as n from registrations where feedback_rating is not null`);
     expect(feedback.n).toBeGreaterThanOrEqual(10);
 
