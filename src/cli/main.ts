@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
+import { consortiumCommands } from "./consortium.commands.js";
 import { UsageError } from "./errors.js";
 import { meetingCommands } from "./meetings.commands.js";
 import { memberCommands } from "./members.commands.js";
+import { reportCommands } from "./report.commands.js";
 
 const program = new Command()
   .name("grappe")
@@ -10,6 +12,8 @@ const program = new Command()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 memberCommands(program);
 meetingCommands(program);
+reportCommands(program);
+consortiumCommands(program);
 
 try {
   await program.parseAsync(process.argv);
