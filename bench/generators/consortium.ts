@@ -20,6 +20,11 @@ export interface NeedOptions {
   certifications?: string[];
   /** Share of companies with canLead (default 0.3). */
   leaders?: number;
+  /**
+   * Chance that two companies less than 20 km apart sharing a trade are incompatible (local competitors
+   * who will not bid together), on top of the random pairs (default 0).
+   */
+  competitors?: number;
 }
 
 /** Small, fast, seedable (mulberry32). */
@@ -82,6 +87,22 @@ export function generateNeed(options: NeedOptions): ConsortiumNeed {
     const a = pick(companies).id;
     const b = pick(companies).id;
     if (a !== b) incompatible.push([a, b]);
+  }
+
+  if (options.competitors) {
+    const kmApart = (a: ConsortiumCompany, b: ConsortiumCompany) =>
+      Math.hypot((a.location.lat - b.location.lat) * 111.2, (a.location.lon - b.location.lon) * 78.1);
+    for (let i = 0; i < companies.length; i++)
+      for (let j = i + 1; j < companies.length; j++) {
+        const a = companies[i]!;
+        const b = companies[j]!;
+        if (
+          kmApart(a, b) < 20 &&
+          a.capabilities.some((t) => b.capabilities.includes(t)) &&
+          random() < options.competitors
+        )
+          incompatible.push([a.id, b.id]);
+      }
   }
 
   // The need: distinct steps, the common trades more likely, so needs are answerable but not trivially.
