@@ -1,6 +1,6 @@
 /**
- * The consortium exchange format of docs/formats/consortium.md (copied from the shared format): a buyer's
- * need, the member companies that might answer it, and the ranked team proposals.
+ * The consortium exchange format of docs/formats/consortium.md (the shared format, then how Grappe reads
+ * it): a buyer's need, the member companies that might answer it, and the ranked team proposals.
  */
 import type { GeoPoint } from "../reference/roadTime.js";
 
