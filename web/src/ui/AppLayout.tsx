@@ -3,8 +3,8 @@ import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
   IconArrowsExchange,
-  IconBuildingBank,
   IconBriefcase,
+  IconBuildingBank,
   IconBuildingFactory2,
   IconCalendarEvent,
   IconChartDots,

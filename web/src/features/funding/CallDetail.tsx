@@ -1,4 +1,4 @@
-import { Accordion, Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Accordion, Anchor, Badge, Button, Group, ScrollArea, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconExternalLink, IconPencil, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -155,7 +155,10 @@ export function CallDetail({ call }: { call: FundingCall }) {
             {t("funding.eligible.none")}
           </Text>
         ) : (
-          <MemberRows members={eligible} />
+          // A call open to every member lists the whole directory: the list scrolls, the button stays in view.
+          <ScrollArea.Autosize mah={480} type="auto">
+            <MemberRows members={eligible} />
+          </ScrollArea.Autosize>
         )}
         {ineligible.length > 0 && (
           <Accordion variant="contained" mt="md">

@@ -29,6 +29,7 @@ export function SupportCaseModal({ supportCase, onClose }: { supportCase?: Suppo
     },
     validate: {
       memberId: (v) => (v ? null : t("programmes.enrolment.required")),
+      callLabel: (v, values) => (values.callId || v.trim() ? null : t("programmes.cases.callRequired")),
       openedOn: (v) => (isIsoDate(v) ? null : t("validation.date")),
       asked: (v) => (v !== "" && Number(v) < 0 ? t("validation.amount") : null),
       obtained: (v) => (v !== "" && Number(v) < 0 ? t("validation.amount") : null),

@@ -3,7 +3,8 @@ import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import ReactEChartsCore from "echarts-for-react/lib/core";
+// The ESM build: the CommonJS one (lib/) reaches the bundle as { default } and React cannot render it.
+import ReactEChartsCore from "echarts-for-react/esm/core";
 
 // Only the chart types the dashboard draws are bundled (the full echarts build is ~1 MB).
 echarts.use([

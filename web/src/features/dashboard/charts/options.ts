@@ -13,7 +13,6 @@ const base = (format: Format): EChartsOption => ({
   color: palette,
   grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
   tooltip: { trigger: "axis", valueFormatter: (v) => (typeof v === "number" ? format.number(v) : String(v ?? "")) },
-  textStyle: { fontFamily: "inherit" },
 });
 
 export function membersOption(format: Format, data: ReportDashboard["membersOverTime"], label: string): EChartsOption {
