@@ -1,8 +1,12 @@
-import { Alert, Badge, Group, Progress, Stack, Text } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Group, Progress, Stack, Text } from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLocale } from "../../i18n";
 import { type Format, useFormat } from "../../lib/format";
-import type { ActivityReport, LabelIndicator, Target } from "./api";
+import { notifyError, notifySuccess } from "../members/notify";
+import { type ActivityReport, type LabelIndicator, type Target, useNewsletterMutations } from "./api";
+import { NewsletterModal } from "./NewsletterModal";
 import { eurosOfCents, percent } from "./numbers";
 import { Figure, Figures, FigureTable, ReportSectionCard, type SectionContext } from "./parts";
 
@@ -41,9 +45,24 @@ export function BusinessSection({ report, context }: Props) {
 export function CommunicationSection({ report, context }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { remove } = useNewsletterMutations();
+  const [adding, setAdding] = useState(false);
   const c = report.communication;
   return (
     <ReportSectionCard section="communication" title={t("reports.sections.communication")} context={context}>
+      {context.canEdit && (
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setAdding(true)}
+          mb="xs"
+          data-testid="newsletter-add"
+        >
+          {t("reports.newsletters.add")}
+        </Button>
+      )}
+      {adding && <NewsletterModal year={report.year} onClose={() => setAdding(false)} />}
       <Figures>
         <Figure
           label={t("reports.figures.newsletters")}
@@ -64,7 +83,26 @@ export function CommunicationSection({ report, context }: Props) {
                 {format.date(n.sentOn)}
               </Text>
             </>,
-            n.recipients === null ? "" : t("reports.figures.recipients", { count: n.recipients }),
+            <Group key="recipients" gap={4} justify="flex-end" wrap="nowrap">
+              {n.recipients === null ? "" : t("reports.figures.recipients", { count: n.recipients })}
+              {context.canEdit && (
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={t("common.delete")}
+                  loading={remove.isPending && remove.variables === n.id}
+                  onClick={() =>
+                    remove.mutate(n.id, {
+                      onSuccess: () => notifySuccess(t("reports.newsletters.deleted")),
+                      onError: notifyError,
+                    })
+                  }
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              )}
+            </Group>,
           ],
         }))}
       />

@@ -208,3 +208,37 @@ export function useReportDashboard(year: number) {
     queryFn: () => api.get<ReportDashboard>(`${cluster.apiPath("reports/dashboard")}${queryString({ year })}`),
   });
 }
+
+export interface Newsletter {
+  id: string;
+  sentOn: string;
+  title: string;
+  recipients: number | null;
+  url: string | null;
+}
+export interface NewsletterInput {
+  sentOn: string;
+  title: string;
+  recipients?: number | null;
+  url?: string | null;
+}
+
+/** Newsletters are recorded by hand (the outbox holds transactional mail, not campaigns); they feed the report. */
+export function useNewsletterMutations() {
+  const cluster = useCluster();
+  const client = useQueryClient();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ["report", cluster.slug] });
+    void client.invalidateQueries({ queryKey: ["report-dashboard", cluster.slug] });
+  };
+  return {
+    create: useMutation({
+      mutationFn: (input: NewsletterInput) => api.post<Newsletter>(cluster.apiPath("newsletters"), input),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.delete(cluster.apiPath(`newsletters/${id}`)),
+      onSuccess: refresh,
+    }),
+  };
+}

@@ -83,6 +83,15 @@ export const reportsFr = {
     inYear: "Dans l'année",
     none: "Rien d'enregistré sur l'année.",
   },
+  newsletters: {
+    add: "Enregistrer une lettre envoyée",
+    title: "Objet de la lettre",
+    sentOn: "Envoyée le",
+    recipients: "Destinataires",
+    url: "Lien",
+    saved: "Lettre enregistrée",
+    deleted: "Lettre retirée",
+  },
   targets: {
     none: "Aucune action financée avec un objectif pour cette année.",
     target: "Objectif",
@@ -200,6 +209,15 @@ export const reportsEn: typeof reportsFr = {
     amount: "Amount",
     inYear: "In the year",
     none: "Nothing recorded in the year.",
+  },
+  newsletters: {
+    add: "Record a newsletter sent",
+    title: "Subject of the newsletter",
+    sentOn: "Sent on",
+    recipients: "Recipients",
+    url: "Link",
+    saved: "Newsletter recorded",
+    deleted: "Newsletter removed",
   },
   targets: {
     none: "No funded action with a target for this year.",

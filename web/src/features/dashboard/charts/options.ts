@@ -89,8 +89,10 @@ export function fundingMixOption(
 
 /** One year's money by source: the dues, then each funder's share of the year. */
 export function fundingByFunderOption(format: Format, slices: { name: string; euros: number }[]): EChartsOption {
+  const percent = new Intl.NumberFormat(format.locale, { style: "percent", maximumFractionDigits: 0 });
   return {
-    color: palette.slice(1).concat(palette[0]),
+    // Dues in teal and grants in violet, as on the funding-mix bars.
+    color: [palette[1], palette[0], palette[2], palette[3], palette[4], palette[5]],
     tooltip: {
       trigger: "item",
       valueFormatter: (v) => (typeof v === "number" ? format.euros(v) : String(v ?? "")),
@@ -101,7 +103,7 @@ export function fundingByFunderOption(format: Format, slices: { name: string; eu
         type: "pie",
         radius: ["40%", "68%"],
         center: ["50%", "45%"],
-        label: { formatter: "{d} %" },
+        label: { formatter: (p) => percent.format(((p as { percent?: number }).percent ?? 0) / 100) },
         data: slices.map((s) => ({ name: s.name, value: s.euros })),
       },
     ],
@@ -131,6 +133,8 @@ export function targetsOption(
       {
         name: labels.actual,
         type: "bar",
+        // The legend's swatch; each bar is coloured by whether its target is met.
+        itemStyle: { color: "#12b886" },
         data: shown.map((t) => ({ value: t.actual, itemStyle: { color: t.met ? "#12b886" : "#fa5252" } })),
       },
       { name: labels.target, type: "bar", data: shown.map((t) => t.target), itemStyle: { color: "#ced4da" } },
