@@ -131,9 +131,6 @@ export const en: Translation = {
     recentlyUpdated: "Recently updated",
     seeAll: "See all",
     noData: "No data yet.",
-    funderTitle: "Activity reports are coming soon",
-    funderText:
-      "This is where you will find the cluster's activity report: actions carried out, participants and indicators, set against your grant.",
   },
   directory: {
     title: "Member directory",

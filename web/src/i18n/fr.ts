@@ -130,9 +130,6 @@ export const fr = {
     recentlyUpdated: "Dernières mises à jour",
     seeAll: "Tout voir",
     noData: "Pas encore de données.",
-    funderTitle: "Les bilans d'activité arrivent bientôt",
-    funderText:
-      "Vous retrouverez ici le bilan d'activité de la grappe : actions menées, participants et indicateurs, au regard de votre subvention.",
   },
   directory: {
     title: "Annuaire des membres",
