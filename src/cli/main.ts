@@ -4,6 +4,7 @@ import { UsageError } from "./errors.js";
 import { meetingCommands } from "./meetings.commands.js";
 import { memberCommands } from "./members.commands.js";
 import { reportCommands } from "./report.commands.js";
+import { reportCommands } from "./report.commands.js";
 
 const program = new Command()
   .name("grappe")
@@ -12,6 +13,7 @@ const program = new Command()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 memberCommands(program);
 meetingCommands(program);
+reportCommands(program);
 reportCommands(program);
 consortiumCommands(program);
 
