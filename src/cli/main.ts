@@ -4,7 +4,6 @@ import { UsageError } from "./errors.js";
 import { meetingCommands } from "./meetings.commands.js";
 import { memberCommands } from "./members.commands.js";
 import { reportCommands } from "./report.commands.js";
-import { reportCommands } from "./report.commands.js";
 
 const program = new Command()
   .name("grappe")
@@ -13,7 +12,6 @@ const program = new Command()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 memberCommands(program);
 meetingCommands(program);
-reportCommands(program);
 reportCommands(program);
 consortiumCommands(program);
 
