@@ -10,6 +10,7 @@ import type { AppServices } from "../../server/context.js";
 import { withTenant } from "../tenant.js";
 import { loadDemoActivity } from "./demo-activity.js";
 import { demoCluster } from "./demo-data.js";
+import { loadDemoFunding } from "./demo-funding.js";
 import { loadDemoOpportunities } from "./demo-opportunities.js";
 
 /** The demo accounts' password: printed at first start, refused in production. */
@@ -76,6 +77,8 @@ export async function ensureDemo(services: Pick<AppServices, "database" | "auth"
   const staff = demo.users.find((u) => u.role === "staff")!;
   const staffActor = { ...systemActor(staff.name), userId: userIds.get(staff.email) ?? null };
   await loadDemoOpportunities(db, { clusterId: cluster.id, demo, memberIds: idByKey, staff: staffActor });
+  // Last year's programmes, support cases, newsletters and grants, for a real activity report at once.
+  await loadDemoFunding(db, { clusterId: cluster.id, demo, memberIds: idByKey, staff: staffActor });
   return { slug: cluster.slug, email: staff.email, password: DEMO_PASSWORD };
 }
 
