@@ -46,7 +46,9 @@ describe(`the demo cluster on ${testDatabaseKind}`, () => {
     const cookie = await t.signIn("claire.staff@demo.grappe.test", DEMO_PASSWORD);
 
     // The monthly breakfast: one series on the first Thursday, 08:00–10:00 Paris time, a year of dates.
-    const [series] = await rows(sql`select id, rrule, duration_minutes from events where kind = 'breakfast'`);
+    const [series] = await rows(
+      sql`select id, rrule, duration_minutes from events where kind = 'breakfast' and rrule is not null`,
+    );
     expect(series).toMatchObject({ rrule: "FREQ=MONTHLY;BYDAY=1TH", duration_minutes: 120 });
     const dates = await rows(sql`
       select to_char(starts_at at time zone 'Europe/Paris', 'YYYY-MM-DD HH24:MI ID') as local, status,
@@ -67,7 +69,13 @@ describe(`the demo cluster on ${testDatabaseKind}`, () => {
     expect(dates.some((d) => !d.past && (d.confirmed as number) >= 10)).toBe(true);
 
     const kinds = Object.fromEntries(
-      (await rows(sql`select kind, count(*)::int as n from events group by kind`)).map((r) => [r.kind, r.n]),
+      // The rolling year only: demo-funding.ts adds last year's earlier events for the funder report.
+      (
+        await rows(
+          sql`select kind, count(*)::int as n from events
+            where starts_at >= (select min(starts_at) from events where rrule is not null) group by kind`,
+        )
+      ).map((r) => [r.kind, r.n]),
     );
     expect(kinds).toMatchObject({ breakfast: 1, thematic_lunch: 3, company_visit: 2, business_corner: 2 });
     // An upcoming business-meeting day with its request phase under way, the two member logins taking part.
