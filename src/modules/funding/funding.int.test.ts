@@ -229,9 +229,28 @@ describe(`funders, funding calls and grants on ${testDatabaseKind}`, () => {
     const of2024 = await (await t.request("GET", `${base()}/grants?year=2024`, { cookie: cluster.staff })).json();
     const of2025 = await (await t.request("GET", `${base()}/grants?year=2025`, { cookie: cluster.staff })).json();
     expect([of2024.grants.length, of2025.grants.length]).toEqual([1, 0]);
+    ids.grant = grant.id;
     // A funder with grants is not removed with them by accident.
     expect((await t.request("DELETE", `${base()}/funders/${ids.metropole}`, { cookie: cluster.staff })).status).toBe(
       409,
     );
+  });
+
+  it("shows another cluster's staff none of it, through the API or around it", async () => {
+    const other = await t.cluster();
+    const own = `/api/clusters/${other.slug}`;
+    for (const path of [`/grants/${ids.grant}`, `/funding-calls/${ids.call}`, `/funding-calls/${ids.call}/eligible`]) {
+      expect((await t.request("GET", `${own}${path}`, { cookie: other.staff })).status, path).toBe(404);
+    }
+    const { funders, fundingCallNotices, grants } = await import("./funding.schema.js");
+    const { withTenant } = await import("../../db/tenant.js");
+    for (const table of [funders, grants, fundingCallNotices]) {
+      const seen = await withTenant(t.database.db, other.id, (tx) =>
+        tx.select({ clusterId: table.clusterId }).from(table),
+      );
+      expect(seen).toEqual([]);
+    }
+    const report = await (await t.request("GET", `${own}/reports/activity?year=2024`, { cookie: other.funder })).json();
+    expect([report.funders, report.funding.grants]).toEqual([[], []]);
   });
 });
