@@ -74,6 +74,9 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Below the bottom margin pdfkit would start a new page for the footer: lift the margin while writing it.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .font("Helvetica")
       .fontSize(8)
@@ -83,6 +86,7 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
         align: "center",
         lineBreak: false,
       });
+    doc.page.margins.bottom = bottom;
   }
   return toBuffer(doc);
 }
