@@ -19,6 +19,7 @@ describe(`the demo's joint bids on ${testDatabaseKind}`, () => {
     const formed = board.opportunities.filter((o: { leader: unknown }) => o.leader !== null);
     expect(formed.length).toBe(3);
     expect(board.opportunities.filter((o: { source: string }) => o.source === "referral")).toHaveLength(2);
+    expect(board.opportunities.filter((o: { source: string }) => o.source === "showcase")).toHaveLength(2);
     // The five declarations go back 400 days: this year's and last year's figures hold them all.
     const year = new Date().getFullYear();
     const figures = async (y: number) =>

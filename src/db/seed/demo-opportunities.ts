@@ -7,6 +7,7 @@ import {
   setShowcaseEnabled,
   updateOpportunity,
 } from "../../modules/opportunities/opportunities.service.js";
+import { submitShowcaseNeed } from "../../modules/opportunities/showcase.service.js";
 import type { Actor } from "../../platform/permissions/permissions.js";
 import type { ClusterContext } from "../../server/context.js";
 import type { Db } from "../client.js";
@@ -42,20 +43,21 @@ export async function loadDemoOpportunities(db: Db, input: Input, now = new Date
   const steps = (offset: number, n: number) => chain.slice(offset, offset + n);
 
   const lead = async (need: OpportunityInput) => createOpportunity(staff, need);
-  await lead({
+  // Two buyers came through the public showcase (from "addresses" of their own, for the rate limit).
+  await submitShowcaseNeed(staff, "demo-buyer-1", {
     title: "Pièces de rechange pour presses hydrauliques",
-    buyerCompany: "Papeteries du Forez",
-    buyerContact: "Nadia Berthon",
-    buyerEmail: "achats@papeteries-forez.example",
+    company: "Papeteries du Forez",
+    contactName: "Nadia Berthon",
+    email: "achats@papeteries-forez.example",
     description: "Fabrication à la demande de pièces d'usure, petites séries.",
     steps: steps(0, 2),
     deadline: daysAgo(now, -60),
   });
-  await lead({
+  await submitShowcaseNeed(staff, "demo-buyer-2", {
     title: "Relocalisation d'une ligne de carters de pompes",
-    buyerCompany: "Hydrofluid Europe",
-    buyerContact: "Marc Olivier",
-    buyerEmail: "m.olivier@hydrofluid.example",
+    company: "Hydrofluid Europe",
+    contactName: "Marc Olivier",
+    email: "m.olivier@hydrofluid.example",
     description: "Production aujourd'hui en Asie : 15 000 carters par an, usinés, traités et montés.",
     volumes: "15 000 pièces par an",
     siteCommuneInsee: "42218",

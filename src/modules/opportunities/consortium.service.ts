@@ -223,6 +223,11 @@ export async function pickProposal(ctx: ClusterContext, id: string, proposalId: 
       throw conflict(`Cette proposition n'est plus à choisir (${proposal.status})`, [
         { field: "proposalId", message: proposal.status },
       ]);
+    const [confirmed] = await tx
+      .select({ id: consortiumProposals.id })
+      .from(consortiumProposals)
+      .where(and(eq(consortiumProposals.opportunityId, id), eq(consortiumProposals.status, "confirmed")));
+    if (confirmed) throw conflict("L'équipe est déjà confirmée : elle ne change plus");
     if (proposal.memberIds.some((m) => row.declinedMemberIds.includes(m)))
       throw conflict("Une entreprise de cette équipe a déjà décliné : demandez de nouvelles propositions");
     await invite(tx, ctx, row, proposal);

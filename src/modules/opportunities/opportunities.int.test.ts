@@ -324,6 +324,10 @@ describe(`joint bids on ${testDatabaseKind}`, () => {
     const detail = await (await t.request("GET", opp(), { cookie: cluster.staff })).json();
     expect(detail).toMatchObject({ stage: "team_formed", leader: { id: alpha.id, name: "Usinage Alpha" } });
     expect(detail.proposals.find((p: { status: string }) => p.status === "confirmed").round).toBe(2);
+    // A confirmed team no longer changes: a fresh proposal cannot be picked over it.
+    const fresh = await (await t.request("POST", opp("/proposals"), { cookie: cluster.staff, json: {} })).json();
+    const spare = fresh.proposals.find((p: { status: string }) => p.status === "suggested");
+    expect((await t.request("POST", opp(`/proposals/${spare.id}/pick`), { cookie: cluster.staff })).status).toBe(409);
     const bid = await (
       await t.request("POST", opp("/stage"), {
         cookie: cluster.staff,

@@ -15,7 +15,15 @@ const statusColor: Record<Proposal["status"], string> = {
 };
 const answerColor = { invited: "gray", accepted: "teal", declined: "red", withdrawn: "gray" } as const;
 
-function ProposalCard({ opportunity, proposal }: { opportunity: OpportunityDetail; proposal: Proposal }) {
+function ProposalCard({
+  opportunity,
+  proposal,
+  teamConfirmed,
+}: {
+  opportunity: OpportunityDetail;
+  proposal: Proposal;
+  teamConfirmed: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { pick } = useOpportunityMutations();
@@ -70,7 +78,7 @@ function ProposalCard({ opportunity, proposal }: { opportunity: OpportunityDetai
           ))}
         </Table.Tbody>
       </Table>
-      {proposal.status === "suggested" && !closed && (
+      {proposal.status === "suggested" && !closed && !teamConfirmed && (
         <Group justify="flex-end" mt="xs">
           <Button
             size="xs"
@@ -151,7 +159,14 @@ export function ConsortiumPanel({ opportunity }: { opportunity: OpportunityDetai
           {t("opportunities.consortium.none")}
         </Text>
       ) : (
-        active.map((p) => <ProposalCard key={p.id} opportunity={opportunity} proposal={p} />)
+        active.map((p) => (
+          <ProposalCard
+            key={p.id}
+            opportunity={opportunity}
+            proposal={p}
+            teamConfirmed={active.some((x) => x.status === "confirmed")}
+          />
+        ))
       )}
     </Stack>
   );
