@@ -32,3 +32,28 @@ export async function signIn(page: Page, user = demoStaff) {
   // The shell (cluster name) appears only once the session is established.
   await page.getByTestId("cluster-name").waitFor({ timeout: 60_000 });
 }
+
+/** A signed-in API caller on the demo cluster, for setting up a spec faster than through the UI. */
+export type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+export async function apiSession(user: { email: string; password: string }): Promise<Call> {
+  const res = await fetch(`${baseUrl()}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl() },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`sign-in ${user.email}: ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl()}/api/clusters/demo${path}`, {
+      method,
+      headers: { cookie, origin: baseUrl(), ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}

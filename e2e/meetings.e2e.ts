@@ -17,7 +17,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, demoStaff, launchBrowser, signIn } from "./browser.js";
+import { apiSession, baseUrl, demoStaff, launchBrowser, signIn } from "./browser.js";
 
 const paul = { email: "paul.member@demo.grappe.test", password: "grappe-demo" };
 const sophie = { email: "sophie.member@demo.grappe.test", password: "grappe-demo" };
@@ -28,30 +28,6 @@ let browser: Browser;
 let eventId = "";
 let paulCompany = "";
 let sophieCompany = "";
-
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
-
-async function apiSession(user: { email: string; password: string }): Promise<Call> {
-  const res = await fetch(`${baseUrl()}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl() },
-    body: JSON.stringify(user),
-  });
-  if (!res.ok) throw new Error(`sign-in ${user.email}: ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl()}/api/clusters/demo${path}`, {
-      method,
-      headers: { cookie, origin: baseUrl(), ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
 
 async function openPage(user = demoStaff): Promise<Page> {
   const page = await browser.newPage({ locale: "fr-FR", viewport: { width: 1400, height: 900 } });
